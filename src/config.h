@@ -1,0 +1,67 @@
+/*
+ * Configuration: one INI file (inih), every key documented in
+ * etc/ttdt.ini; command-line flags override it.  Filled once at start and
+ * read-only afterwards (the global `config`).
+ */
+#ifndef TTDT_CONFIG_H
+#define TTDT_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+struct site_config {
+	const char *name;          /* Sở Tư pháp tỉnh Kon Tum */
+	const char *parent_name;   /* Ủy ban nhân dân tỉnh Kon Tum */
+	const char *short_name;    /* shown where space is short */
+	const char *description;   /* meta description of the home page */
+	const char *base_url;      /* https://stp.kontum.gov.vn (no slash) */
+	const char *logo;          /* path below static/, e.g. img/logo.svg */
+	const char *address;
+	const char *phone;
+	const char *fax;
+	const char *email;
+	const char *responsible;   /* person responsible for the site */
+	const char *responsible_title;
+	const char *licence;       /* licence / establishment decision line */
+	const char *public_service_url; /* online public-service portal */
+	const char *copyright;
+};
+
+struct config {
+	/* [server] */
+	const char *listen;
+	unsigned threads;
+	size_t max_header;
+	size_t max_body;
+	unsigned idle_timeout;
+	unsigned max_conn_per_ip;
+	const char *access_log;
+	const char *trusted_proxies;
+	bool page_cache;
+	size_t page_cache_max;
+	unsigned views_flush_interval;
+	/* [paths] */
+	const char *db;
+	const char *templates_dir;
+	const char *theme_dir;     /* "" : none */
+	const char *static_dir;
+	const char *media_dir;
+	/* [site] */
+	struct site_config site;
+};
+
+extern struct config config;
+
+/* Sets every key to its default. */
+void config_defaults(struct config *c);
+/* Reads path over the current values.  On error appends every message
+ * (file:line: what) to err and returns -1. */
+int config_load(struct config *c, const char *path, struct buf *err);
+/* Checks values that must hold together; appends messages, -1 if any. */
+int config_validate(const struct config *c, struct buf *err);
+/* Frees strings loaded from a file. */
+void config_release(struct config *c);
+
+#endif
