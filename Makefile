@@ -38,7 +38,7 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
-CPPFLAGS += -Isrc -Isrc/lib -Isrc/http -Isrc/web -Isrc/domain -Isrc/store -DTTDT_VERSION='"$(VERSION)"' \
+CPPFLAGS += -Isrc -Isrc/lib -Isrc/http -Isrc/web -Isrc/domain -Isrc/store -Isrc/cmd -DTTDT_VERSION='"$(VERSION)"' \
 	-DTTDT_DATADIR='"$(PREFIX)/share/ttdt"' -D_FILE_OFFSET_BITS=64
 CFLAGS += -std=c17 $(WARN) $(OPT) -pthread $(PKG_CFLAGS)
 LDLIBS += $(PKG_LIBS) -pthread -lm
@@ -47,7 +47,8 @@ ALL_C := $(shell find src -name '*.c' | sort)
 TEST_C := $(filter %_test.c,$(ALL_C))
 MAIN_C := src/main.c
 LIB_C := $(filter-out $(TEST_C) $(MAIN_C),$(ALL_C))
-LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o)
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o
 TEST_BINS := $(patsubst src/%_test.c,$(BUILD)/tests/%_test,$(TEST_C))
 FUZZ_C := $(wildcard fuzz/fuzz_*.c)
 REPLAY_BINS := $(patsubst fuzz/fuzz_%.c,$(BUILD)/replay/%,$(FUZZ_C))
@@ -67,6 +68,14 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
+	@mkdir -p $(@D)
+	scripts/embed-sql $@ $(MIGRATIONS)
+
+$(BUILD)/obj/gen/migrations.o: $(BUILD)/gen/migrations.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/store -Isrc/cmd $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libttdt.a: $(LIB_O)
 	@rm -f $@

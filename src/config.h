@@ -61,6 +61,10 @@ void config_defaults(struct config *c);
 int config_load(struct config *c, const char *path, struct buf *err);
 /* Checks values that must hold together; appends messages, -1 if any. */
 int config_validate(const struct config *c, struct buf *err);
+/* Sets one key from text (command-line overrides); -1 if the key is
+ * unknown or the value malformed. */
+int config_set(struct config *c, const char *section, const char *name,
+	       const char *value);
 /* Frees strings loaded from a file. */
 void config_release(struct config *c);
 

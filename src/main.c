@@ -1,0 +1,64 @@
+/*
+ * ttdt: the e-information website of a Vietnamese state agency and the
+ * newsroom behind it.  This file dispatches to the subcommands.
+ */
+#include "common.h"
+
+#include "cmd.h"
+
+static const char usage[] =
+	"usage: ttdt <command> [options]\n"
+	"\n"
+	"Commands:\n"
+	"  serve   [--config FILE] [--listen ADDR:PORT] [--db PATH]\n"
+	"          run the web site (stops cleanly on SIGTERM or SIGINT)\n"
+	"  init    --db PATH [--demo] [--items N] [--media DIR] "
+	"[--config FILE]\n"
+	"          create a database with the regulation's sections;\n"
+	"          --demo adds demo content (N items, default 300) and photos\n"
+	"  backup  --db PATH --to FILE\n"
+	"          copy a live database consistently (online backup)\n"
+	"  restore --from FILE --db PATH\n"
+	"          replace a database with a checked backup (server stopped)\n"
+	"\n"
+	"Options:\n"
+	"  -h, --help      show this help\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"The configuration file is INI; every key is documented in the\n"
+	"sample etc/ttdt.ini.  Command-line options override it.\n";
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+} commands[] = {
+	{"serve", cmd_serve},
+	{"init", cmd_init},
+	{"backup", cmd_backup},
+	{"restore", cmd_restore},
+};
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+	    !strcmp(argv[1], "help")) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		printf("ttdt %s\n", TTDT_VERSION);
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "ttdt: unknown command '%s'\n\n%s", argv[1], usage);
+	return 2;
+}
