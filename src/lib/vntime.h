@@ -14,13 +14,13 @@
 #define VNTIME_OFFSET (7 * 3600)
 
 enum vntime_fmt {
-	VNTIME_DATE,     /* 29/11/2026 */
-	VNTIME_DATETIME, /* 29/11/2026 15:04 */
-	VNTIME_TIME,     /* 15:04 */
-	VNTIME_ISO,      /* 2026-11-29T15:04:05+07:00 */
-	VNTIME_YMD,      /* 2026-11-29 (local date, e.g. input type=date) */
-	VNTIME_RFC822,   /* Sun, 29 Nov 2026 15:04:05 +0700 (RSS) */
-	VNTIME_HTTP,     /* Sun, 29 Nov 2026 08:04:05 GMT (HTTP headers) */
+	VNTIME_DATE,         /* 29/11/2026 */
+	VNTIME_DATETIME,     /* 29/11/2026 15:04 */
+	VNTIME_TIME,         /* 15:04 */
+	VNTIME_ISO,          /* 2026-11-29T15:04:05+07:00 */
+	VNTIME_YMD,          /* 2026-11-29 (local date, e.g. input type=date) */
+	VNTIME_RFC822,       /* Sun, 29 Nov 2026 15:04:05 +0700 (RSS) */
+	VNTIME_HTTP,         /* Sun, 29 Nov 2026 08:04:05 GMT (HTTP headers) */
 	VNTIME_WEEKDAY_DATE, /* Chủ nhật, 29/11/2026 */
 	VNTIME__MAX
 };
