@@ -45,12 +45,14 @@ void tv_push(struct tval *list, struct tval *v);
 void tv_set(struct tval *map, const char *key, struct tval *v);
 void tv_set_str(struct tval *map, const char *key, const char *s);
 void tv_set_strf(struct tval *map, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 void tv_set_int(struct tval *map, const char *key, int64_t v);
 void tv_set_bool(struct tval *map, const char *key, bool v);
 
 enum tval_type tv_type(const struct tval *v);
-/* Map lookup of one key (no dotted names); NULL when absent. */
+/* Map lookup of one key (no dotted names); NULL when absent or when
+ * map is not a map.  Linear scan: fast for the few dozen keys a view
+ * model has. */
 struct tval *tv_get(const struct tval *map, const char *key, size_t keylen);
 size_t tv_len(const struct tval *list_or_map);
 struct tval *tv_at(const struct tval *list, size_t i);
@@ -58,8 +60,11 @@ struct tval *tv_at(const struct tval *list, size_t i);
 const char *tv_key_at(const struct tval *map, size_t i);
 /* String or number text; NULL for other types.  len may be NULL. */
 const char *tv_text(const struct tval *v, size_t *len);
-/* Mustache truthiness: null, false, empty list and empty string are
- * false (the spec: "" is falsey in sections? see tpl.c), rest true. */
+/* The numeric value of a TV_NUM; 0 for any other type. */
+double tv_num(const struct tval *v);
+/* Mustache truthiness: NULL, null, false, an empty list and an empty
+ * string are false; everything else (0 and empty maps included) is
+ * true.  The spec leaves "" to the host language; see tval.c. */
 bool tv_truthy(const struct tval *v);
 
 #endif
