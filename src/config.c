@@ -33,6 +33,8 @@ static const struct key keys[] = {
 	K("server", "max_body", KEY_SIZE, max_body, "1m"),
 	K("server", "idle_timeout", KEY_UINT, idle_timeout, "30"),
 	K("server", "max_conn_per_ip", KEY_UINT, max_conn_per_ip, "0"),
+	K("server", "rate_limit", KEY_UINT, rate_limit, "0"),
+	K("server", "rate_burst", KEY_UINT, rate_burst, "0"),
 	K("server", "access_log", KEY_STR, access_log, ""),
 	K("server", "trusted_proxies", KEY_STR, trusted_proxies, ""),
 	K("server", "page_cache", KEY_BOOL, page_cache, "true"),

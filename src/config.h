@@ -37,6 +37,8 @@ struct config {
 	size_t max_body;
 	unsigned idle_timeout;
 	unsigned max_conn_per_ip;
+	unsigned rate_limit;        /* requests a second per address, 0: off */
+	unsigned rate_burst;
 	const char *access_log;
 	const char *trusted_proxies;
 	bool page_cache;

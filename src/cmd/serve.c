@@ -105,6 +105,8 @@ cmd_serve(int argc, char **argv)
 		.trusted_proxies = config.trusted_proxies,
 		.page_cache = config.page_cache,
 		.page_cache_max = config.page_cache_max,
+		.rate_limit = config.rate_limit,
+		.rate_burst = config.rate_burst,
 	};
 	{
 		const struct route *const tables[] = {web_public_routes};

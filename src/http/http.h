@@ -46,9 +46,13 @@ struct kvlist {
 
 struct upload {
 	const char *field;
-	const char *filename;     /* as sent; never used as a path */
+	const char *filename;     /* as sent, cut to its last path
+	                             component ("C:\x\a.pdf" -> "a.pdf");
+	                             never used as a path; may be "" */
 	const char *content_type; /* as sent; never trusted */
-	const char *data;
+	const char *data;         /* NOT in the arena: points into the
+	                             request body, valid until the handler
+	                             returns; not NUL-terminated */
 	size_t len;
 };
 
@@ -59,16 +63,16 @@ struct req {
 	const char *raw_path;  /* as sent, before decoding, without query */
 	const char *raw_query; /* after '?', "" if none */
 	struct kvlist query;
-	struct kvlist form;    /* urlencoded or multipart text fields */
+	struct kvlist form; /* urlencoded or multipart text fields */
 	struct kvlist cookies;
 	struct upload *uploads;
 	size_t nuploads;
 	const char *params[4]; /* route parameters (":name" segments) */
 	size_t nparams;
 	const char *client_addr;
-	bool https;            /* the request came over TLS (or a trusted
-				  proxy said X-Forwarded-Proto: https) */
-	void *conn;            /* opaque, for req_header */
+	bool https; /* the request came over TLS (or a trusted
+	               proxy said X-Forwarded-Proto: https) */
+	void *conn; /* opaque, for req_header */
 };
 
 /* A request header (case-insensitive name), or NULL. */
@@ -92,9 +96,9 @@ struct resp {
 	struct buf body;
 	struct resp_header headers[RESP_MAX_HEADERS];
 	size_t nheaders;
-	time_t last_modified;     /* 0: none */
-	int max_age;              /* Cache-Control max-age for the client;
-				     -1: no-store (default for non-cached) */
+	time_t last_modified; /* 0: none */
+	int max_age;          /* Cache-Control max-age for the client;
+	                         -1: no-store (default for non-cached) */
 	/*
 	 * Page cache (DESIGN: rendered public pages cached in memory).  A
 	 * handler that sets cache_tags marks a 200 GET response as
@@ -138,10 +142,10 @@ struct route {
  * used.  message may be NULL (a default per status).
  */
 typedef void (*http_error_fn)(struct req *r, struct resp *rs, int status,
-			      const char *message);
+                              const char *message);
 void http_set_error_renderer(http_error_fn fn);
 void http_error(struct req *r, struct resp *rs, int status,
-		const char *message);
+                const char *message);
 
 /* Called for every counted view (see resp.view_item); must be fast and
  * thread-safe (it batches). */
@@ -153,26 +157,30 @@ void pagecache_invalidate_tag(const char *tag);
 void pagecache_clear(void);
 
 struct http_config {
-	const char *listen;        /* "127.0.0.1:8080", "[::]:8080" */
-	unsigned threads;          /* 0: number of cores */
-	size_t max_header;         /* bytes, whole header block */
-	size_t max_body;           /* bytes */
-	unsigned idle_timeout;     /* seconds */
-	unsigned max_conn_per_ip;  /* 0: no limit */
-	const char *static_dir;    /* served at /static/ */
-	const char *media_dir;     /* served at /media/ */
-	const char *access_log;    /* path, "-" for stderr, NULL/"" off */
+	const char *listen;       /* "127.0.0.1:8080", "[::]:8080" (dual stack);
+	                             several, separated by spaces or commas */
+	unsigned threads;         /* 0: number of cores */
+	size_t max_header;        /* bytes, whole header block */
+	size_t max_body;          /* bytes */
+	unsigned idle_timeout;    /* seconds */
+	unsigned max_conn_per_ip; /* 0: no limit */
+	const char *static_dir;   /* served at /static/ */
+	const char *media_dir;    /* served at /media/ */
+	const char *access_log;   /* path, "-" for stderr, NULL/"" off */
 	const char *trusted_proxies; /* space-separated addresses */
 	bool page_cache;
-	size_t page_cache_max;     /* bytes */
+	size_t page_cache_max; /* bytes */
+	unsigned rate_limit;   /* requests a second per client address
+	                          (token bucket; 0: off) -> 429 */
+	unsigned rate_burst;   /* bucket size; 0: 2 * rate_limit */
 };
 
 struct http_server;
 
 /* Starts listening; on failure logs why and returns NULL. */
 struct http_server *http_start(const struct http_config *cfg,
-			       const struct route *const *tables,
-			       const size_t *table_sizes, size_t ntables);
+                               const struct route *const *tables,
+                               const size_t *table_sizes, size_t ntables);
 /* Stops accepting, finishes requests in flight, frees everything. */
 void http_stop(struct http_server *srv);
 

@@ -1,0 +1,292 @@
+/*
+ * struct resp helpers for handlers, and the pieces of response building
+ * shared by the server and the page cache: security headers, ETags,
+ * gzip, HTTP dates and the parsing of the request headers that choose
+ * between them (Accept-Encoding, If-None-Match).
+ */
+#include "common.h"
+
+#include <zlib.h>
+
+#include "http_int.h"
+#include "xalloc.h"
+
+/* One policy for every page: nothing inline, nothing from elsewhere. */
+const char http_csp[] =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+        "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+        "form-action 'self'";
+
+/* Rendering past this is a bug in a handler, not a page: 500. */
+#define RESP_MAX_BODY (64u << 20)
+
+void
+resp_init(struct resp *rs)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->status = 200;
+	rs->max_age = -1;
+	rs->body = (struct buf)BUF_INIT;
+	rs->body.max = RESP_MAX_BODY;
+}
+
+void
+resp_release(struct resp *rs)
+{
+	buf_release(&rs->body);
+}
+
+void
+resp_header(struct resp *rs, const char *name, const char *value)
+{
+	if (rs->nheaders == RESP_MAX_HEADERS)
+		BUG("more than %d response headers", RESP_MAX_HEADERS);
+	rs->headers[rs->nheaders].name = name;
+	rs->headers[rs->nheaders].value = value;
+	rs->nheaders++;
+}
+
+void
+resp_redirect(struct resp *rs, int status, const char *location)
+{
+	rs->status = status;
+	resp_header(rs, "Location", location);
+	buf_reset(&rs->body);
+	rs->cache_tags = NULL;
+}
+
+const char *
+req_header(const struct req *r, const char *name)
+{
+	if (!r->conn)
+		return NULL;
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+bool
+http_type_compressible(const char *ct)
+{
+	if (!ct)
+		return true; /* the default, text/html */
+	return !strncmp(ct, "text/", 5) ||
+	       !strncmp(ct, "application/json", 16) ||
+	       !strncmp(ct, "application/javascript", 22) ||
+	       !strncmp(ct, "application/xml", 15) ||
+	       !strncmp(ct, "application/rss+xml", 19) ||
+	       !strncmp(ct, "application/atom+xml", 20) ||
+	       !strncmp(ct, "image/svg+xml", 13);
+}
+
+/*
+ * Accept-Encoding (RFC 9110 section 12.5.3): we send gzip when "gzip"
+ * (or "x-gzip" or "*") is listed without q=0.  Precedence among codings
+ * does not matter: gzip is the only one we have.
+ */
+bool
+http_accepts_gzip(const char *ae)
+{
+	const char *p = ae;
+
+	if (!ae)
+		return false;
+	while (*p) {
+		const char *tok, *end, *semi;
+		size_t tlen;
+
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		tok = p;
+		end = p + strcspn(p, ",");
+		p = end;
+		semi = memchr(tok, ';', (size_t)(end - tok));
+		tlen = (size_t)((semi ? semi : end) - tok);
+		while (tlen && (tok[tlen - 1] == ' ' || tok[tlen - 1] == '\t'))
+			tlen--;
+		if (!((tlen == 4 && !strncasecmp(tok, "gzip", 4)) ||
+		      (tlen == 6 && !strncasecmp(tok, "x-gzip", 6)) ||
+		      (tlen == 1 && *tok == '*')))
+			continue;
+		if (semi) {
+			const char *q = semi + 1;
+
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (end - q >= 3 && (q[0] == 'q' || q[0] == 'Q') &&
+			    q[1] == '=') {
+				double qv = strtod(q + 2, NULL);
+
+				if (qv <= 0.0)
+					continue;
+			}
+		}
+		return true;
+	}
+	return false;
+}
+
+/* If-None-Match (RFC 9110 section 13.1.2): weak comparison. */
+bool
+http_etag_match(const char *inm, const char *etag)
+{
+	size_t elen = strlen(etag);
+	const char *p = inm;
+
+	if (!inm)
+		return false;
+	while (*p) {
+		const char *t;
+		size_t tlen;
+
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '*')
+			return true;
+		if (p[0] == 'W' && p[1] == '/')
+			p += 2;
+		t = p;
+		tlen = strcspn(p, ",");
+		p += tlen;
+		while (tlen && (t[tlen - 1] == ' ' || t[tlen - 1] == '\t'))
+			tlen--;
+		if (tlen == elen && !memcmp(t, etag, elen))
+			return true;
+	}
+	return false;
+}
+
+bool
+http_gzip(const void *p, size_t len, struct buf *out)
+{
+	z_stream zs;
+	size_t bound;
+	int rc;
+
+	memset(&zs, 0, sizeof(zs));
+	/* windowBits 15 + 16: a gzip wrapper instead of zlib's. */
+	if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+	    Z_OK)
+		return false;
+	bound = deflateBound(&zs, (uLong)len);
+	buf_reset(out);
+	if (len > UINT32_MAX || !buf_grow(out, bound)) {
+		deflateEnd(&zs);
+		return false;
+	}
+	zs.next_in = (Bytef *)(uintptr_t)p;
+	zs.avail_in = (uInt)len;
+	zs.next_out = (Bytef *)out->p;
+	zs.avail_out = (uInt)bound;
+	rc = deflate(&zs, Z_FINISH);
+	if (rc != Z_STREAM_END || zs.total_out >= len) {
+		deflateEnd(&zs);
+		return false;
+	}
+	buf_setlen(out, zs.total_out);
+	deflateEnd(&zs);
+	return true;
+}
+
+/*
+ * A fast 64-bit hash over words (multiply-xorshift), good enough to tell
+ * two versions of a page apart; not cryptographic, and it need not be:
+ * an ETag only has to change when the body does.
+ */
+uint64_t
+http_hash(const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t)len, w;
+
+	while (len >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+		s += 8;
+		len -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 29;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 32;
+	return h;
+}
+
+void
+http_etag_of(const void *p, size_t len, char out[24])
+{
+	snprintf(out, 24, "\"%016llx\"", (unsigned long long)http_hash(p, len));
+}
+
+static const char wdays[7][4] = {"Sun", "Mon", "Tue", "Wed",
+                                 "Thu", "Fri", "Sat"};
+static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* Fixed English names: strftime would follow the process locale. */
+void
+http_date_format(time_t t, char *out, size_t size)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(out, size, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+	         wdays[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
+	         tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* IMF-fixdate only (RFC 9110 section 5.6.7); others are ignored. */
+bool
+http_date_parse(const char *s, time_t *out)
+{
+	char wd[4], mon[4], gmt[4];
+	struct tm tm;
+	int i, n = 0;
+
+	memset(&tm, 0, sizeof(tm));
+	if (!s ||
+	    sscanf(s, "%3s, %d %3s %d %d:%d:%d %3s%n", wd, &tm.tm_mday, mon,
+	           &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, gmt,
+	           &n) != 8 ||
+	    strcmp(gmt, "GMT"))
+		return false;
+	for (i = 0; i < 12 && strcmp(mon, months[i]); i++)
+		;
+	if (i == 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_year < 1970 ||
+	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+		return false;
+	tm.tm_mon = i;
+	tm.tm_year -= 1900;
+	*out = timegm(&tm);
+	return true;
+}
+
+void
+http_add_security_headers(struct MHD_Response *mr)
+{
+	MHD_add_response_header(mr, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(mr, "Referrer-Policy",
+	                        "strict-origin-when-cross-origin");
+	MHD_add_response_header(mr, "Content-Security-Policy", http_csp);
+}
+
+void
+http_add_resp_headers(struct MHD_Response *mr, const struct resp *rs)
+{
+	size_t i;
+
+	MHD_add_response_header(mr, "Content-Type",
+	                        rs->content_type ? rs->content_type
+	                                         : "text/html; charset=utf-8");
+	if (rs->last_modified > 0) {
+		char d[40];
+
+		http_date_format(rs->last_modified, d, sizeof(d));
+		MHD_add_response_header(mr, "Last-Modified", d);
+	}
+	for (i = 0; i < rs->nheaders; i++)
+		MHD_add_response_header(mr, rs->headers[i].name,
+		                        rs->headers[i].value);
+	http_add_security_headers(mr);
+}

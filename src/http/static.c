@@ -1,0 +1,239 @@
+/*
+ * Static files: /static/ (the program's CSS, scripts, images) and
+ * /media/ (uploaded files), each from one configured folder.
+ *
+ * Containment does not rely on string checks alone: after path.c has
+ * refused "..", backslashes and NUL, each component is opened with
+ * openat(..., O_NOFOLLOW) below the folder's descriptor, so neither a
+ * symlink nor a rename race can lead outside it.  Dot-files are never
+ * served.  Validators: an ETag from size and mtime, Last-Modified, and
+ * 304 for If-None-Match or (without it) If-Modified-Since.
+ */
+#include "common.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "http_int.h"
+
+struct ctype {
+	const char *ext;
+	const char *type;
+};
+
+/* Sorted by extension for reading; searched linearly (it is short). */
+static const struct ctype ctypes[] = {
+        {"7z", "application/x-7z-compressed"},
+        {"avif", "image/avif"},
+        {"css", "text/css; charset=utf-8"},
+        {"csv", "text/csv; charset=utf-8"},
+        {"doc", "application/msword"},
+        {"docx", "application/vnd.openxmlformats-officedocument."
+                 "wordprocessingml.document"},
+        {"gif", "image/gif"},
+        {"htm", "text/html; charset=utf-8"},
+        {"html", "text/html; charset=utf-8"},
+        {"ico", "image/x-icon"},
+        {"jpeg", "image/jpeg"},
+        {"jpg", "image/jpeg"},
+        {"js", "text/javascript; charset=utf-8"},
+        {"json", "application/json"},
+        {"map", "application/json"},
+        {"mjs", "text/javascript; charset=utf-8"},
+        {"mp3", "audio/mpeg"},
+        {"mp4", "video/mp4"},
+        {"odp", "application/vnd.oasis.opendocument.presentation"},
+        {"ods", "application/vnd.oasis.opendocument.spreadsheet"},
+        {"odt", "application/vnd.oasis.opendocument.text"},
+        {"oga", "audio/ogg"},
+        {"ogg", "audio/ogg"},
+        {"ogv", "video/ogg"},
+        {"otf", "font/otf"},
+        {"pdf", "application/pdf"},
+        {"png", "image/png"},
+        {"ppt", "application/vnd.ms-powerpoint"},
+        {"pptx", "application/vnd.openxmlformats-officedocument."
+                 "presentationml.presentation"},
+        {"rar", "application/vnd.rar"},
+        {"svg", "image/svg+xml"},
+        {"ttf", "font/ttf"},
+        {"txt", "text/plain; charset=utf-8"},
+        {"wav", "audio/wav"},
+        {"webm", "video/webm"},
+        {"webp", "image/webp"},
+        {"woff", "font/woff"},
+        {"woff2", "font/woff2"},
+        {"xls", "application/vnd.ms-excel"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument."
+                 "spreadsheetml.sheet"},
+        {"xml", "application/xml"},
+        {"zip", "application/zip"},
+};
+
+const char *
+static_type(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot && !strchr(dot, '/'))
+		for (i = 0; i < ARRAY_SIZE(ctypes); i++)
+			if (!strcasecmp(dot + 1, ctypes[i].ext))
+				return ctypes[i].type;
+	return "application/octet-stream";
+}
+
+/*
+ * Uploaded HTML, scripts and SVG would run with the site's origin (and
+ * CSP's 'self'): they are only ever sent as downloads.
+ */
+static bool
+media_active(const char *type)
+{
+	return !strncmp(type, "text/html", 9) ||
+	       !strncmp(type, "text/javascript", 15) ||
+	       !strncmp(type, "image/svg+xml", 13) ||
+	       !strncmp(type, "application/xml", 15);
+}
+
+/* Opens rel below dirfd component by component; -1 if not possible. */
+static int
+open_beneath(int dirfd, const char *rel)
+{
+	char comp[256];
+	const char *p = rel;
+	int fd = dirfd;
+
+	while (*p) {
+		const char *s = p;
+		size_t n;
+		int nfd;
+		bool last;
+
+		while (*p && *p != '/')
+			p++;
+		n = (size_t)(p - s);
+		last = !*p || !p[1];
+		if (!n || n >= sizeof(comp) || *s == '.')
+			goto fail;
+		memcpy(comp, s, n);
+		comp[n] = '\0';
+		nfd = openat(fd, comp,
+		             O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+		                     (last ? O_NONBLOCK : O_DIRECTORY));
+		if (fd != dirfd)
+			close(fd);
+		if (nfd < 0)
+			return -1;
+		fd = nfd;
+		if (last)
+			return fd;
+		p++;
+	}
+fail:
+	if (fd != dirfd)
+		close(fd);
+	return -1;
+}
+
+/* Queues the regular file fd (or a 304); takes the descriptor. */
+static int
+serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
+         int max_age, const struct resp *rs, uint64_t *bytes)
+{
+	struct MHD_Response *mr;
+	struct stat st;
+	char etag[64], lm[40], cc[48];
+	const char *inm, *ims;
+	bool not_mod = false;
+	time_t since;
+	int status = MHD_HTTP_OK;
+
+	*bytes = 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	/* Clear O_NONBLOCK, set only so a FIFO could not block open. */
+	fcntl(fd, F_SETFL, 0);
+	snprintf(etag, sizeof(etag), "\"%llx-%llx\"",
+	         (unsigned long long)st.st_size,
+	         (unsigned long long)st.st_mtim.tv_sec * 1000000000ULL +
+	                 (unsigned long long)st.st_mtim.tv_nsec);
+	http_date_format(st.st_mtime, lm, sizeof(lm));
+	if (max_age >= 0)
+		snprintf(cc, sizeof(cc), "public, max-age=%d", max_age);
+	else
+		snprintf(cc, sizeof(cc), "no-store");
+	inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+	ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	                                  "If-Modified-Since");
+	if (inm)
+		not_mod = http_etag_match(inm, etag);
+	else if (ims && http_date_parse(ims, &since))
+		not_mod = st.st_mtime <= since;
+	if (not_mod) {
+		close(fd);
+		mr = MHD_create_response_from_buffer(0, NULL,
+		                                     MHD_RESPMEM_PERSISTENT);
+		status = MHD_HTTP_NOT_MODIFIED;
+	} else {
+		mr = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
+		if (!mr)
+			close(fd);
+		else
+			*bytes = (uint64_t)st.st_size;
+	}
+	if (!mr)
+		return -1;
+	if (status == MHD_HTTP_OK) {
+		MHD_add_response_header(mr, "Content-Type", type);
+		if (download)
+			MHD_add_response_header(mr, "Content-Disposition",
+			                        "attachment");
+		for (size_t i = 0; rs && i < rs->nheaders; i++)
+			MHD_add_response_header(mr, rs->headers[i].name,
+			                        rs->headers[i].value);
+	}
+	MHD_add_response_header(mr, "ETag", etag);
+	MHD_add_response_header(mr, "Last-Modified", lm);
+	MHD_add_response_header(mr, "Cache-Control", cc);
+	http_add_security_headers(mr);
+	if (MHD_queue_response(c, (unsigned)status, mr) != MHD_YES)
+		status = -1;
+	MHD_destroy_response(mr);
+	return status;
+}
+
+int
+static_serve(struct MHD_Connection *c, int dirfd, const char *rel, bool media,
+             bool head, uint64_t *bytes)
+{
+	const char *type = static_type(rel);
+	int fd;
+
+	(void)head; /* MHD sends no body for HEAD; headers stay the same */
+	*bytes = 0;
+	if (dirfd < 0 || !*rel || rel[strlen(rel) - 1] == '/')
+		return 0;
+	if ((fd = open_beneath(dirfd, rel)) < 0)
+		return 0;
+	if (media && media_active(type))
+		return serve_fd(c, fd, "application/octet-stream", true, 86400,
+		                NULL, bytes);
+	return serve_fd(c, fd, type, false, 86400, NULL, bytes);
+}
+
+int
+static_serve_path(struct MHD_Connection *c, const char *path,
+                  const struct resp *rs, uint64_t *bytes)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	const char *type;
+
+	*bytes = 0;
+	if (fd < 0)
+		return 0;
+	type = rs->content_type ? rs->content_type : static_type(path);
+	return serve_fd(c, fd, type, false, rs->max_age, rs, bytes);
+}
