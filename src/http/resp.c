@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "http_int.h"
+#include "vntime.h"
 #include "xalloc.h"
 
 /* One policy for every page: nothing inline, nothing from elsewhere. */
@@ -219,47 +220,21 @@ http_etag_of(const void *p, size_t len, char out[24])
 	snprintf(out, 24, "\"%016llx\"", (unsigned long long)http_hash(p, len));
 }
 
-static const char wdays[7][4] = {"Sun", "Mon", "Tue", "Wed",
-                                 "Thu", "Fri", "Sat"};
-static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-/* Fixed English names: strftime would follow the process locale. */
+/* HTTP dates come from vntime, the one place that formats times. */
 void
 http_date_format(time_t t, char *out, size_t size)
 {
-	struct tm tm;
+	struct buf b = BUF_INIT;
 
-	gmtime_r(&t, &tm);
-	snprintf(out, size, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-	         wdays[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
-	         tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	vntime_format(&b, t, VNTIME_HTTP);
+	snprintf(out, size, "%s", b.p);
+	buf_release(&b);
 }
 
-/* IMF-fixdate only (RFC 9110 section 5.6.7); others are ignored. */
 bool
 http_date_parse(const char *s, time_t *out)
 {
-	char wd[4], mon[4], gmt[4];
-	struct tm tm;
-	int i, n = 0;
-
-	memset(&tm, 0, sizeof(tm));
-	if (!s ||
-	    sscanf(s, "%3s, %d %3s %d %d:%d:%d %3s%n", wd, &tm.tm_mday, mon,
-	           &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, gmt,
-	           &n) != 8 ||
-	    strcmp(gmt, "GMT"))
-		return false;
-	for (i = 0; i < 12 && strcmp(mon, months[i]); i++)
-		;
-	if (i == 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_year < 1970 ||
-	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
-		return false;
-	tm.tm_mon = i;
-	tm.tm_year -= 1900;
-	*out = timegm(&tm);
-	return true;
+	return s && vntime_parse_http(s, out);
 }
 
 void

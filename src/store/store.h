@@ -95,11 +95,19 @@ struct item_list {
 	size_t total; /* matches in all, for pagination (where counted) */
 };
 
+/*
+ * Search ranks at most this many matches, the newest (by item id); total
+ * is capped at it too, and later pages are empty.  See STMT_SEARCH in
+ * stmt_sqlite.c for the ranking formula (bm25 with recency).
+ */
+#define STORE_SEARCH_MAX 1000
+
 struct search_query {
 	const char *match;   /* an FTS5 query over folded text, built by the
 				domain from user words (never raw input) */
 	int64_t category_id; /* 0: all; else this section and its children */
-	time_t from, to;     /* published_at range, 0: open */
+	time_t from, to;     /* from <= published_at <= to (both inclusive:
+				pass the last second of a day), 0: open */
 	size_t offset, limit;
 };
 
@@ -138,8 +146,14 @@ enum err store_backup(struct store *s, const char *dest);
  * be running on db_path. */
 enum err store_restore(const char *src, const char *db_path);
 
+/* Checks the database: PRAGMA integrity_check, the search index against
+ * the items (FTS5 integrity-check), and that every statement of the
+ * statement table prepares.  ERR_INVALID (logged) if something is wrong. */
+enum err store_check(struct store *s);
+
 /* Runs fn inside one transaction (BEGIN IMMEDIATE ... COMMIT), rolling
- * back if fn returns anything but ERR_OK. */
+ * back if fn returns anything but ERR_OK.  Inside another transaction of
+ * the same thread (store_tx, store_bulk_begin) it nests as a savepoint. */
 enum err store_tx(struct store *s, enum err (*fn)(struct store *, void *),
 		  void *arg);
 
@@ -153,6 +167,11 @@ enum err store_category_update(struct store *s, const struct category *c);
  * only, newest first (published_at desc, id desc). */
 enum err store_item_get(struct store *s, struct arena *a, int64_t id,
 			struct item *out);
+/* Insert sets it->id.  Both keep the search index in step (published
+ * items only) and ignore body_html's markup for it.  ERR_INVALID for a
+ * bad kind/state, a missing category or title, or a published item
+ * without published_at; update gives ERR_NOTFOUND for an unknown id and
+ * never writes hits (store_views_add owns it). */
 enum err store_item_insert(struct store *s, struct item *it);
 enum err store_item_update(struct store *s, const struct item *it);
 /* Published items of a category and its descendants (0: whole site);
@@ -164,8 +183,8 @@ enum err store_items_latest(struct store *s, struct arena *a,
 enum err store_items_featured(struct store *s, struct arena *a,
 			      int64_t category_id, size_t limit,
 			      struct item_list *out);
-/* Published items related to item (same category, nearest in time,
- * excluding it). */
+/* Published items related to item (same category, nearest in time to
+ * its published_at, excluding it), nearest first. */
 enum err store_items_related(struct store *s, struct arena *a,
 			     const struct item *it, size_t limit,
 			     struct item_list *out);
@@ -176,6 +195,10 @@ enum err store_items_for_sitemap(struct store *s, struct arena *a,
 /* Number of items (any state). */
 enum err store_items_count(struct store *s, int64_t *out);
 
+/* Full-text search of published items (STMT_SEARCH): ERR_INVALID if
+ * match is NULL or not a valid FTS5 query.  Snippets are cut from the
+ * original (accented) title, summary or body text, whichever matches
+ * best, with "…" where text was cut. */
 enum err store_search(struct store *s, struct arena *a,
 		      const struct search_query *q, struct search_result *out);
 
@@ -190,8 +213,10 @@ enum err store_setting_get(struct store *s, struct arena *a, const char *key,
 enum err store_setting_set(struct store *s, const char *key,
 			   const char *value);
 
-/* Bulk loading (demo and benchmark data): wraps many inserts in one
- * transaction and defers search indexing cost where it can. */
+/* Bulk loading (demo and benchmark data) on the calling thread: one
+ * transaction (BEGIN IMMEDIATE) until store_bulk_end, which rebuilds and
+ * optimises the search index once instead of indexing item by item, then
+ * commits.  Other threads' writes wait meanwhile. */
 enum err store_bulk_begin(struct store *s);
 enum err store_bulk_end(struct store *s);
 
