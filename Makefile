@@ -55,6 +55,8 @@ REPLAY_BINS := $(patsubst fuzz/fuzz_%.c,$(BUILD)/replay/%,$(FUZZ_C))
 TOOL_C := $(wildcard tests/tools/*.c)
 TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_C))
 
+.SECONDARY:
+
 .PHONY: all run check unit spec fuzz-replay http browser test-bins fuzz \
 	install fmt fmt-check lint clean demo
 

@@ -23,12 +23,12 @@ struct store;
 
 /* Kinds of item (Điều 7, 8): the regulation's genres. */
 enum item_kind {
-	ITEM_KIND_TIN,     /* tin: news */
-	ITEM_KIND_BAI,     /* bài: article */
-	ITEM_KIND_ANH,     /* ảnh: photo item (album) */
+	ITEM_KIND_TIN,      /* tin: news */
+	ITEM_KIND_BAI,      /* bài: article */
+	ITEM_KIND_ANH,      /* ảnh: photo item (album) */
 	ITEM_KIND_AM_THANH, /* âm thanh: audio */
-	ITEM_KIND_VIDEO,   /* video */
-	ITEM_KIND_TRANG,   /* trang: a standing page */
+	ITEM_KIND_VIDEO,    /* video */
+	ITEM_KIND_TRANG,    /* trang: a standing page */
 	ITEM_KIND__MAX
 };
 
@@ -57,13 +57,13 @@ bool item_state_from_code(const char *code, enum item_state *out);
 
 struct category {
 	int64_t id;
-	int64_t parent_id;    /* 0 for a main section */
+	int64_t parent_id; /* 0 for a main section */
 	const char *slug;
 	const char *name;
 	const char *description;
-	int position;         /* order among siblings */
+	int position; /* order among siblings */
 	bool hidden;
-	bool activity_news;   /* Điều 9.1.b: its items need a photo */
+	bool activity_news;    /* Điều 9.1.b: its items need a photo */
 	int64_t owner_unit_id; /* 0: none yet (units come later) */
 };
 
@@ -84,8 +84,8 @@ struct item {
 	const char *cover_alt;
 	bool featured;
 	time_t created_at;
-	time_t published_at;     /* 0: never */
-	time_t updated_at;       /* last published change */
+	time_t published_at; /* 0: never */
+	time_t updated_at;   /* last published change */
 	int64_t hits;
 };
 
@@ -100,14 +100,14 @@ struct item_list {
  * is capped at it too, and later pages are empty.  See STMT_SEARCH in
  * stmt_sqlite.c for the ranking formula (bm25 with recency).
  */
-#define STORE_SEARCH_MAX 1000
+#define STORE_SEARCH_MAX 200
 
 struct search_query {
 	const char *match;   /* an FTS5 query over folded text, built by the
-				domain from user words (never raw input) */
+	                        domain from user words (never raw input) */
 	int64_t category_id; /* 0: all; else this section and its children */
 	time_t from, to;     /* from <= published_at <= to (both inclusive:
-				pass the last second of a day), 0: open */
+	                        pass the last second of a day), 0: open */
 	size_t offset, limit;
 };
 
@@ -125,9 +125,9 @@ struct search_result {
 
 /* One batch of view counts, flushed together. */
 struct view_count {
-	int64_t item_id;     /* 0 for a section-only count */
+	int64_t item_id; /* 0 for a section-only count */
 	int64_t category_id;
-	int day;             /* yyyymmdd, Viet Nam local */
+	int day; /* yyyymmdd, Viet Nam local */
 	int64_t count;
 };
 
@@ -155,18 +155,18 @@ enum err store_check(struct store *s);
  * back if fn returns anything but ERR_OK.  Inside another transaction of
  * the same thread (store_tx, store_bulk_begin) it nests as a savepoint. */
 enum err store_tx(struct store *s, enum err (*fn)(struct store *, void *),
-		  void *arg);
+                  void *arg);
 
 /* Categories: all of them, ordered by parent then position. */
 enum err store_categories(struct store *s, struct arena *a,
-			  struct category **out, size_t *n);
+                          struct category **out, size_t *n);
 enum err store_category_insert(struct store *s, struct category *c);
 enum err store_category_update(struct store *s, const struct category *c);
 
 /* Items.  store_item_get loads any state; the others list published items
  * only, newest first (published_at desc, id desc). */
 enum err store_item_get(struct store *s, struct arena *a, int64_t id,
-			struct item *out);
+                        struct item *out);
 /* Insert sets it->id.  Both keep the search index in step (published
  * items only) and ignore body_html's markup for it.  ERR_INVALID for a
  * bad kind/state, a missing category or title, or a published item
@@ -177,21 +177,21 @@ enum err store_item_update(struct store *s, const struct item *it);
 /* Published items of a category and its descendants (0: whole site);
  * total is filled. body_html is not loaded. */
 enum err store_items_latest(struct store *s, struct arena *a,
-			    int64_t category_id, size_t offset, size_t limit,
-			    struct item_list *out);
+                            int64_t category_id, size_t offset, size_t limit,
+                            struct item_list *out);
 /* Featured published items of a category tree (0: whole site). */
 enum err store_items_featured(struct store *s, struct arena *a,
-			      int64_t category_id, size_t limit,
-			      struct item_list *out);
+                              int64_t category_id, size_t limit,
+                              struct item_list *out);
 /* Published items related to item (same category, nearest in time to
  * its published_at, excluding it), nearest first. */
 enum err store_items_related(struct store *s, struct arena *a,
-			     const struct item *it, size_t limit,
-			     struct item_list *out);
+                             const struct item *it, size_t limit,
+                             struct item_list *out);
 /* All published items for sitemap.xml, newest first, at most limit:
  * id, slug, category_id, updated_at/published_at only. */
-enum err store_items_for_sitemap(struct store *s, struct arena *a,
-				 size_t limit, struct item_list *out);
+enum err store_items_for_sitemap(struct store *s, struct arena *a, size_t limit,
+                                 struct item_list *out);
 /* Number of items (any state). */
 enum err store_items_count(struct store *s, int64_t *out);
 
@@ -200,18 +200,16 @@ enum err store_items_count(struct store *s, int64_t *out);
  * original (accented) title, summary or body text, whichever matches
  * best, with "…" where text was cut. */
 enum err store_search(struct store *s, struct arena *a,
-		      const struct search_query *q, struct search_result *out);
+                      const struct search_query *q, struct search_result *out);
 
 /* Adds view counts: items.hits, and per-day rows per item and per
  * section, in one transaction. */
-enum err store_views_add(struct store *s, const struct view_count *v,
-			 size_t n);
+enum err store_views_add(struct store *s, const struct view_count *v, size_t n);
 
 /* Settings table (key/value text), for the demo flag and the like. */
 enum err store_setting_get(struct store *s, struct arena *a, const char *key,
-			   const char **out);
-enum err store_setting_set(struct store *s, const char *key,
-			   const char *value);
+                           const char **out);
+enum err store_setting_set(struct store *s, const char *key, const char *value);
 
 /* Bulk loading (demo and benchmark data) on the calling thread: one
  * transaction (BEGIN IMMEDIATE) until store_bulk_end, which rebuilds and

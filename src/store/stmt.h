@@ -1,0 +1,69 @@
+/*
+ * Every SQL statement the store runs, as a closed set: the text for each
+ * backend lives in a table indexed by this enum (stmt_sqlite.c, later
+ * stmt_pg.c), is prepared once per connection and reused after a reset.
+ * No SQL is ever built at run time; variable filters are nullable
+ * parameters ((?2 IS NULL OR ...)) or separate rows below.
+ */
+#ifndef TTDT_STMT_H
+#define TTDT_STMT_H
+
+enum stmt {
+	/* Connection set-up and transactions. */
+	STMT_PRAGMA_WAL,
+	STMT_PRAGMA_SYNC,
+	STMT_PRAGMA_FK,
+	STMT_FTS5_API,
+	STMT_BEGIN,
+	STMT_BEGIN_READ,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
+	/* Migrations and checks. */
+	STMT_SCHEMA_INIT,
+	STMT_SCHEMA_EXISTS,
+	STMT_SCHEMA_MAX,
+	STMT_SCHEMA_ADD,
+	STMT_INTEGRITY,
+	/* Settings. */
+	STMT_SETTING_GET,
+	STMT_SETTING_SET,
+	/* Categories. */
+	STMT_CATEGORY_LIST,
+	STMT_CATEGORY_INSERT,
+	STMT_CATEGORY_UPDATE,
+	STMT_CATEGORY_CYCLE,
+	/* Items. */
+	STMT_ITEM_GET,
+	STMT_ITEM_INSERT,
+	STMT_ITEM_UPDATE,
+	STMT_ITEMS_LATEST_SITE,
+	STMT_ITEMS_LATEST_TREE,
+	STMT_ITEMS_PUBLISHED_SITE,
+	STMT_ITEMS_PUBLISHED_TREE,
+	STMT_ITEMS_FEATURED_SITE,
+	STMT_ITEMS_FEATURED_TREE,
+	STMT_ITEMS_RELATED,
+	STMT_ITEMS_SITEMAP,
+	STMT_ITEMS_COUNT,
+	/* Search index (external content over item_pub). */
+	STMT_FTS_ADD,
+	STMT_FTS_REMOVE,
+	STMT_FTS_REBUILD,
+	STMT_FTS_OPTIMIZE,
+	STMT_FTS_CHECK,
+	STMT_SEARCH,
+	STMT_SEARCH_SNIPPET,
+	/* Usage statistics. */
+	STMT_VIEWS_HITS,
+	STMT_VIEWS_DAY_ITEM,
+	STMT_VIEWS_DAY_CATEGORY,
+	STMT__MAX
+};
+
+/* SQLite text, ?1 ?2 placeholders. */
+extern const char *const stmt_sqlite[STMT__MAX];
+
+#endif

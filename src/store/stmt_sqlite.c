@@ -1,0 +1,197 @@
+/*
+ * The SQLite text of every statement in enum stmt (stmt.h), one row each.
+ * Parameters are ?1 ?2 ...; a NULL parameter means "no filter" where a
+ * statement says (?N IS NULL OR ...).  Nothing here is ever formatted:
+ * the only string pasting is of the constant column lists below.
+ *
+ * Reading a section tree: sub(id) is the recursive closure of one section
+ * over the category table (about forty rows, so it costs microseconds);
+ * the item side then reads one range of item_state_cat_pub per section.
+ * Listing pages select row ids from the index alone (a covering scan,
+ * LIMIT/OFFSET applied there) and only then fetch the rows they show.
+ */
+#include "common.h"
+
+#include "stmt.h"
+
+/* The columns of struct item but body_html, in the order store_sqlite.c
+ * reads them (item_row). */
+#define ITEM_COLS                                                              \
+	"i.id, i.kind, i.state, i.category_id, i.title, i.slug, i.summary, "   \
+	"i.author_name, i.author_user_id, i.source, i.source_date, "           \
+	"i.cover_image, i.cover_alt, i.featured, i.created_at, "               \
+	"i.published_at, i.updated_at, i.hits"
+
+#define SUBTREE(p)                                                             \
+	"WITH RECURSIVE sub(id) AS (SELECT " p " UNION "                       \
+	"SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id) "
+
+#define NEWEST "ORDER BY i.published_at DESC, i.id DESC"
+
+const char *const stmt_sqlite[STMT__MAX] = {
+        /* STMT_PRAGMA_WAL */
+        "PRAGMA journal_mode = WAL",
+        /* STMT_PRAGMA_SYNC: see conn_new in store_sqlite.c. */
+        "PRAGMA synchronous = NORMAL",
+        /* STMT_PRAGMA_FK */
+        "PRAGMA foreign_keys = ON",
+        /* STMT_FTS5_API */
+        "SELECT fts5(?1)",
+        /* STMT_BEGIN */
+        "BEGIN IMMEDIATE",
+        /* STMT_BEGIN_READ */
+        "BEGIN DEFERRED",
+        /* STMT_COMMIT */
+        "COMMIT",
+        /* STMT_ROLLBACK */
+        "ROLLBACK",
+        /* STMT_SAVEPOINT */
+        "SAVEPOINT store_nested",
+        /* STMT_RELEASE */
+        "RELEASE store_nested",
+        /* STMT_ROLLBACK_TO */
+        "ROLLBACK TO store_nested",
+        /* STMT_SCHEMA_INIT */
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at INTEGER NOT NULL) STRICT",
+        /* STMT_SCHEMA_EXISTS */
+        "SELECT count(*) FROM sqlite_schema "
+        "WHERE type = 'table' AND name = 'schema_version'",
+        /* STMT_SCHEMA_MAX */
+        "SELECT coalesce(max(version), 0) FROM schema_version",
+        /* STMT_SCHEMA_ADD */
+        "INSERT INTO schema_version (version, name, applied_at) "
+        "VALUES (?1, ?2, ?3)",
+        /* STMT_INTEGRITY */
+        "PRAGMA integrity_check",
+        /* STMT_SETTING_GET */
+        "SELECT value FROM setting WHERE key = ?1",
+        /* STMT_SETTING_SET */
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        /* STMT_CATEGORY_LIST */
+        "SELECT id, parent_id, slug, name, description, position, hidden, "
+        "activity_news, owner_unit_id FROM category "
+        "ORDER BY coalesce(parent_id, 0), position, id",
+        /* STMT_CATEGORY_INSERT */
+        "INSERT INTO category (parent_id, slug, name, description, position, "
+        "hidden, activity_news, owner_unit_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        /* STMT_CATEGORY_UPDATE */
+        "UPDATE category SET parent_id = ?1, slug = ?2, name = ?3, "
+        "description = ?4, position = ?5, hidden = ?6, activity_news = ?7, "
+        "owner_unit_id = ?8 WHERE id = ?9",
+        /* STMT_CATEGORY_CYCLE: 1 if section ?2 is ?1 or one of its
+         * ancestors (making ?2 a child of ?1 would close a loop). */
+        "WITH RECURSIVE up(id) AS (SELECT ?1 UNION "
+        "SELECT c.parent_id FROM category c JOIN up ON c.id = up.id "
+        "WHERE c.parent_id IS NOT NULL) "
+        "SELECT count(*) FROM up WHERE id = ?2",
+        /* STMT_ITEM_GET */
+        "SELECT " ITEM_COLS ", i.body_html FROM item i WHERE i.id = ?1",
+        /* STMT_ITEM_INSERT */
+        "INSERT INTO item (kind, state, category_id, title, slug, summary, "
+        "body_html, body_text, author_name, author_user_id, source, "
+        "source_date, cover_image, cover_alt, featured, created_at, "
+        "published_at, updated_at, hits) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        /* STMT_ITEM_UPDATE: hits belongs to store_views_add alone. */
+        "UPDATE item SET kind = ?1, state = ?2, category_id = ?3, title = ?4, "
+        "slug = ?5, summary = ?6, body_html = ?7, body_text = ?8, "
+        "author_name = ?9, author_user_id = ?10, source = ?11, "
+        "source_date = ?12, cover_image = ?13, cover_alt = ?14, "
+        "featured = ?15, created_at = ?16, published_at = ?17, "
+        "updated_at = ?18 WHERE id = ?19",
+        /* STMT_ITEMS_LATEST_SITE */
+        "SELECT " ITEM_COLS " FROM item i WHERE i.id IN ("
+        "SELECT i.id FROM item i WHERE i.state = 'published' " NEWEST
+        " LIMIT ?1 OFFSET ?2) " NEWEST,
+        /* STMT_ITEMS_LATEST_TREE */
+        SUBTREE("?1") "SELECT " ITEM_COLS " FROM item i WHERE i.id IN ("
+                      "SELECT i.id FROM item i WHERE i.state = 'published' "
+                      "AND i.category_id IN sub " NEWEST
+                      " LIMIT ?2 OFFSET ?3) " NEWEST,
+        /* STMT_ITEMS_PUBLISHED_SITE */
+        "SELECT count(*) FROM item WHERE state = 'published'",
+        /* STMT_ITEMS_PUBLISHED_TREE */
+        SUBTREE("?1") "SELECT count(*) FROM item "
+                      "WHERE state = 'published' AND category_id IN sub",
+        /* STMT_ITEMS_FEATURED_SITE */
+        "SELECT " ITEM_COLS " FROM item i WHERE i.state = 'published' "
+        "AND i.featured = 1 " NEWEST " LIMIT ?1",
+        /* STMT_ITEMS_FEATURED_TREE */
+        SUBTREE("?1") "SELECT " ITEM_COLS " FROM item i "
+                      "WHERE i.state = 'published' AND i.featured = 1 "
+                      "AND i.category_id IN sub " NEWEST " LIMIT ?2",
+        /* STMT_ITEMS_RELATED: the ?4 nearest after and the ?4 nearest before
+         * ?2 in section ?1 (two index ranges), nearest first. */
+        "WITH near(id, d) AS ("
+        "SELECT * FROM (SELECT id, published_at - ?2 FROM item "
+        "WHERE state = 'published' AND category_id = ?1 "
+        "AND published_at >= ?2 AND id <> ?3 "
+        "ORDER BY published_at, id LIMIT ?4) "
+        "UNION ALL "
+        "SELECT * FROM (SELECT id, ?2 - published_at FROM item "
+        "WHERE state = 'published' AND category_id = ?1 "
+        "AND published_at < ?2 AND id <> ?3 "
+        "ORDER BY published_at DESC, id DESC LIMIT ?4)) "
+        "SELECT " ITEM_COLS " FROM near n JOIN item i ON i.id = n.id "
+        "ORDER BY n.d, i.id DESC LIMIT ?4",
+        /* STMT_ITEMS_SITEMAP */
+        "SELECT i.id, i.slug, i.category_id, i.published_at, i.updated_at "
+        "FROM item i WHERE i.state = 'published' " NEWEST " LIMIT ?1",
+        /* STMT_ITEMS_COUNT */
+        "SELECT count(*) FROM item",
+        /* STMT_FTS_ADD: indexes item ?1 if it is published (item_pub). */
+        "INSERT INTO item_fts (rowid, title, summary, body_text) "
+        "SELECT id, title, summary, body_text FROM item_pub WHERE id = ?1",
+        /* STMT_FTS_REMOVE: must run before the row changes, with the values
+         * that were indexed, or the external-content index goes wrong. */
+        "INSERT INTO item_fts (item_fts, rowid, title, summary, body_text) "
+        "SELECT 'delete', id, title, summary, body_text FROM item_pub "
+        "WHERE id = ?1",
+        /* STMT_FTS_REBUILD */
+        "INSERT INTO item_fts (item_fts) VALUES ('rebuild')",
+        /* STMT_FTS_OPTIMIZE */
+        "INSERT INTO item_fts (item_fts) VALUES ('optimize')",
+        /* STMT_FTS_CHECK */
+        "INSERT INTO item_fts (item_fts) VALUES ('integrity-check')",
+        /* STMT_SEARCH: ?1 match, ?2 section or NULL, ?3/?4 published_at
+         * range or NULL, ?5 candidate cap, ?6 limit, ?7 offset, ?8 now.
+         * Candidates are the ?5 newest matches (FTS5 walks its doclists in
+         * rowid order for free; bm25 is computed for candidates only); they
+         * are ranked by bm25 (title 10, summary 4, body 1; negative, lower
+         * is better) times a recency factor from 1 (today) down towards 0.5
+         * (a year old: 0.75): 0.5 + 0.5 / (1 + age / 365 days).  The last
+         * column is the number of candidates, the capped total. */
+        SUBTREE("?2") ", cand(id, bm) AS ("
+                      "SELECT item_fts.rowid, bm25(item_fts, 10.0, 4.0, 1.0) "
+                      "FROM item_fts JOIN item i ON i.id = item_fts.rowid "
+                      "WHERE item_fts MATCH ?1 "
+                      "AND (?2 IS NULL OR i.category_id IN sub) "
+                      "AND (?3 IS NULL OR i.published_at >= ?3) "
+                      "AND (?4 IS NULL OR i.published_at <= ?4) "
+                      "ORDER BY item_fts.rowid DESC LIMIT ?5) "
+                      "SELECT " ITEM_COLS ", c.bm * (0.5 + 0.5 / (1.0 + "
+                      "max(0, ?8 - i.published_at) / 31536000.0)) AS score, "
+                      "(SELECT count(*) FROM cand) "
+                      "FROM cand c JOIN item i ON i.id = c.id "
+                      "ORDER BY score, i.id DESC LIMIT ?6 OFFSET ?7",
+        /* STMT_SEARCH_SNIPPET: the best column of item ?2 for match ?1, cut
+         * from the original text (the vnfold tokenizer maps offsets). */
+        "SELECT snippet(item_fts, -1, char(1), char(2), '…', 24) "
+        "FROM item_fts WHERE item_fts MATCH ?1 AND rowid = ?2",
+        /* STMT_VIEWS_HITS */
+        "UPDATE item SET hits = hits + ?2 WHERE id = ?1",
+        /* STMT_VIEWS_DAY_ITEM: an id that is no item is dropped. */
+        "INSERT INTO view_daily_item (day, item_id, count) "
+        "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM item WHERE id = ?2) "
+        "ON CONFLICT (day, item_id) DO UPDATE SET count = count + "
+        "excluded.count",
+        /* STMT_VIEWS_DAY_CATEGORY */
+        "INSERT INTO view_daily_category (day, category_id, count) "
+        "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM category "
+        "WHERE id = ?2) ON CONFLICT (day, category_id) DO UPDATE SET "
+        "count = count + excluded.count",
+};

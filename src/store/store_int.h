@@ -1,0 +1,47 @@
+/*
+ * Internals shared by the files of src/store (and their tests); nothing
+ * outside src/store includes this header, nor sqlite3.h.
+ */
+#ifndef TTDT_STORE_INT_H
+#define TTDT_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "stmt.h"
+#include "store.h"
+
+/* Registers the "vnfold" FTS5 tokenizer on db (fts_vnfold.c): it folds
+ * text with vnfold_map and hands it to unicode61, reporting offsets in
+ * the original text.  Returns an SQLite result code. */
+int fts_vnfold_register(sqlite3 *db);
+
+/*
+ * Appends the text of HTML fragment html[0..len) to out (html_text.c):
+ * tags and comments dropped (block-level tags and <br> become a space so
+ * words do not run together), script/style content dropped, character
+ * references decoded, runs of white space collapsed to one space.
+ */
+void html_text(struct buf *out, const char *html, size_t len);
+
+/* The calling thread's connection to s, opened on first use; NULL (and
+ * logged) if it cannot be opened. */
+struct conn;
+struct conn *store_conn(struct store *s);
+sqlite3 *conn_db(struct conn *c);
+const char *conn_path(struct conn *c);
+/* The prepared statement st of connection c, reset and with its bindings
+ * cleared; NULL (logged) if it does not prepare. */
+sqlite3_stmt *conn_stmt(struct conn *c, enum stmt st);
+
+/* Applies pending migrations (migrate.c); ERR_INVALID if the database is
+ * newer than this binary. */
+enum err migrate_run(struct conn *c);
+/* Highest migration this binary knows. */
+int migrate_latest(void);
+
+/* Logs the connection's last error about what, and maps the SQLite code
+ * to an enum err (BUSY, CONSTRAINT -> CONFLICT, others DB). */
+enum err store_db_err(sqlite3 *db, int rc, const char *what);
+
+#endif
