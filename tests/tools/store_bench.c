@@ -1,13 +1,28 @@
 /*
- * store_bench: loads N generated Vietnamese items into a new database in
- * one bulk transaction, then times searches and listings the public site
- * runs.  Usage: store_bench [items] [db path]   (default 100000, a file in
- * $TMPDIR or /tmp, removed at the end unless a path is given).
+ * store_bench: times the store's public searches and listings.
+ *
+ *   store_bench [items] [db path]
+ *	loads N generated items (default 100000) into a new database in one
+ *	bulk transaction (or reuses the database at the path), then times a
+ *	few built-in searches and listings.  Without a path the database is
+ *	a file in $TMPDIR or /tmp, removed at the end.
+ *
+ *   store_bench --db PATH [--queries FILE] [--rounds N] [--slowest N]
+ *	runs every line of FILE (default bench/queries.txt; one query as a
+ *	citizen types it, '#' starts a comment) through search_run, as
+ *	/tim-kiem does, against an existing database (make one with
+ *	"ttdt init --db PATH --demo --items 100000"), in several variants:
+ *	page 1, page 3, within a large and a small section, within a
+ *	three-month date range.  Prints p50/p95/p99 per kind of query and
+ *	variant, and the slowest queries.  Single-threaded: these are
+ *	service times; wrk (bench/run) adds queueing on top.
  */
 #include "common.h"
 
 #include "buf.h"
+#include "search.h"
 #include "store.h"
+#include "xalloc.h"
 
 static const char *const words[] = {
         "Sở",     "Tư",    "pháp", "tỉnh",   "Kon",    "Tum",  "hội",
@@ -56,7 +71,7 @@ now_ms(void)
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
 static int
@@ -67,16 +82,296 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The q-th quantile (0..1) of the sorted v[0..n), nearest rank. */
+static double
+quantile(const double *v, size_t n, double q)
+{
+	size_t i = (size_t)(q * (double)n + 0.999999);
+
+	if (i == 0)
+		i = 1;
+	return v[MIN(i, n) - 1];
+}
+
 static void
 report(const char *what, double *v, size_t n)
 {
+	if (n == 0)
+		return;
 	qsort(v, n, sizeof(*v), cmp_double);
 	printf("%-44s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms\n", what,
-	       v[n / 2], v[n * 95 / 100], v[n - 1]);
+	       quantile(v, n, 0.5), quantile(v, n, 0.95), v[n - 1]);
 }
 
-int
-main(int argc, char **argv)
+/* ---------------------------------------------------------------- run */
+
+/* The variants each query runs in; a row of the report each. */
+enum variant {
+	V_PAGE1,   /* as /tim-kiem?q=... */
+	V_PAGE3,   /* the third page */
+	V_BIG,     /* within a large section (its tree) */
+	V_SMALL,   /* within a small section */
+	V_DATES,   /* within three months */
+	V__MAX
+};
+
+static const char *const variant_names[V__MAX] = {
+        "page 1",           /* V_PAGE1 */
+        "page 3",           /* V_PAGE3 */
+        "large section",    /* V_BIG */
+        "small section",    /* V_SMALL */
+        "3-month range",    /* V_DATES */
+};
+
+/* Shapes of query, told apart by what was typed. */
+enum shape {
+	SHAPE_ACCENTED, /* words with Vietnamese letters */
+	SHAPE_PLAIN,    /* words in ASCII (typed without diacritics) */
+	SHAPE_PHRASE,   /* a "quoted phrase" */
+	SHAPE__MAX
+};
+
+static const char *const shape_names[SHAPE__MAX] = {
+        "accented words", /* SHAPE_ACCENTED */
+        "plain words",    /* SHAPE_PLAIN */
+        "phrase",         /* SHAPE_PHRASE */
+};
+
+static enum shape
+shape_of(const char *q)
+{
+	if (strchr(q, '"'))
+		return SHAPE_PHRASE;
+	for (; *q; q++)
+		if ((unsigned char)*q >= 0x80)
+			return SHAPE_ACCENTED;
+	return SHAPE_PLAIN;
+}
+
+struct sample {
+	double ms;
+	size_t query; /* index into the query list */
+	enum variant v;
+	size_t total;
+	bool partial;
+};
+
+struct section {
+	int64_t id;
+	const char *name;
+	size_t items;
+};
+
+static void
+report3(const char *what, double *v, size_t n)
+{
+	if (n == 0)
+		return;
+	qsort(v, n, sizeof(*v), cmp_double);
+	printf("| %-34s | %5zu | %7.2f | %7.2f | %7.2f | %7.2f |\n", what, n,
+	       quantile(v, n, 0.5), quantile(v, n, 0.95),
+	       quantile(v, n, 0.99), v[n - 1]);
+}
+
+static int
+cmp_sample_desc(const void *a, const void *b)
+{
+	const struct sample *x = a, *y = b;
+
+	return (x->ms < y->ms) - (x->ms > y->ms);
+}
+
+/* Reads the query list: one query a line, blank lines and '#' lines
+ * skipped. */
+static char **
+read_queries(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	char **v = NULL, line[1024];
+	size_t cap = 0;
+
+	*n = 0;
+	if (!f) {
+		fprintf(stderr, "store_bench: cannot open '%s': %s\n", path,
+		        strerror(errno));
+		return NULL;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		size_t len = strcspn(line, "\r\n");
+
+		line[len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = xstrdup(line);
+	}
+	fclose(f);
+	return v;
+}
+
+/* The sections with items, by size: the largest and the smallest that
+ * still has some (a section of fewer than 50 is no test of anything). */
+static int
+pick_sections(struct store *s, struct arena *a, struct section *big,
+              struct section *small)
+{
+	struct category *cs;
+	size_t n;
+
+	if (store_categories(s, a, &cs, &n) != ERR_OK)
+		return -1;
+	memset(big, 0, sizeof(*big));
+	memset(small, 0, sizeof(*small));
+	for (size_t i = 0; i < n; i++) {
+		struct item_list l;
+
+		if (store_items_latest(s, a, cs[i].id, 0, 1, &l) != ERR_OK)
+			return -1;
+		if (l.total > big->items)
+			*big = (struct section){cs[i].id, cs[i].name, l.total};
+		if (l.total >= 50 &&
+		    (small->items == 0 || l.total < small->items))
+			*small = (struct section){cs[i].id, cs[i].name,
+			                          l.total};
+	}
+	return big->items && small->items ? 0 : -1;
+}
+
+static int
+run_queries(const char *db, const char *qpath, unsigned rounds,
+            size_t slowest)
+{
+	struct arena a = ARENA_INIT;
+	struct store *s;
+	struct section big, small;
+	struct item_list newest;
+	struct sample *sm;
+	char **qs;
+	size_t nq, ns = 0, partial = 0;
+	time_t last;
+	double t0, *v, all = 0;
+	int rc = 1;
+
+	if (!(qs = read_queries(qpath, &nq)) || nq == 0)
+		return 1;
+	if (store_open(db, false, &s) != ERR_OK) {
+		fprintf(stderr, "store_bench: cannot open '%s'\n", db);
+		return 1;
+	}
+	arena_init(&a, 1 << 16);
+	if (pick_sections(s, &a, &big, &small) != 0 ||
+	    store_items_latest(s, &a, 0, 0, 1, &newest) != ERR_OK ||
+	    newest.n == 0) {
+		fprintf(stderr, "store_bench: '%s' has too few items\n", db);
+		goto out;
+	}
+	last = newest.v[0].published_at;
+	printf("database %s: %zu published items; large section '%s' "
+	       "(%zu), small section '%s' (%zu); %zu queries x %d "
+	       "variants x %u rounds\n\n",
+	       db, newest.total, big.name, big.items, small.name,
+	       small.items, nq, V__MAX, rounds);
+	sm = xcalloc((size_t)rounds * nq * V__MAX, sizeof(*sm));
+	v = xcalloc((size_t)rounds * nq * V__MAX, sizeof(*v));
+	for (unsigned r = 0; r < rounds; r++) {
+		for (size_t i = 0; i < nq; i++) {
+			for (int k = 0; k < V__MAX; k++) {
+				struct search_request rq = {0};
+				struct search_result res;
+				enum search_problem p;
+				enum err e;
+
+				rq.q = qs[i];
+				rq.page = k == V_PAGE3 ? 3 : 1;
+				rq.per_page = SEARCH_PER_PAGE;
+				if (k == V_BIG)
+					rq.category_id = big.id;
+				if (k == V_SMALL)
+					rq.category_id = small.id;
+				if (k == V_DATES) {
+					/* A different quarter each round
+					 * within the last two years. */
+					rq.to = last - (time_t)((r * 7 + i) %
+					                        8) *
+					                       91 * 86400;
+					rq.from = rq.to - 91 * 86400;
+				}
+				arena_reset(&a);
+				t0 = now_ms();
+				e = search_run(s, &a, &rq, &res, &p);
+				sm[ns].ms = now_ms() - t0;
+				if (e != ERR_OK) {
+					fprintf(stderr,
+					        "store_bench: '%s' failed: "
+					        "%s\n",
+					        qs[i], err_str(e));
+					goto out;
+				}
+				sm[ns].query = i;
+				sm[ns].v = (enum variant)k;
+				sm[ns].total = res.total;
+				sm[ns].partial = res.partial;
+				partial += res.partial;
+				all += sm[ns].ms;
+				ns++;
+			}
+		}
+	}
+	printf("| %-34s | %5s | %7s | %7s | %7s | %7s |\n", "kind (ms)", "runs",
+	       "p50", "p95", "p99", "max");
+	printf("|%s|------:|--------:|--------:|--------:|--------:|\n",
+	       "------------------------------------");
+	for (int k = 0; k < V__MAX; k++) {
+		for (int sh = 0; sh < SHAPE__MAX; sh++) {
+			char label[80];
+			size_t n = 0;
+
+			for (size_t i = 0; i < ns; i++)
+				if (sm[i].v == (enum variant)k &&
+				    shape_of(qs[sm[i].query]) ==
+				            (enum shape)sh)
+					v[n++] = sm[i].ms;
+			snprintf(label, sizeof(label), "%s, %s",
+			         variant_names[k], shape_names[sh]);
+			report3(label, v, n);
+		}
+	}
+	{
+		size_t n = 0;
+
+		for (size_t i = 0; i < ns; i++)
+			if (sm[i].v == V_PAGE1)
+				v[n++] = sm[i].ms;
+		report3("ALL page 1 (the wrk set)", v, n);
+		for (size_t i = 0; i < ns; i++)
+			v[i] = sm[i].ms;
+		report3("ALL variants", v, ns);
+	}
+	printf("\nmean %.2f ms over %zu searches; %zu cut short by the "
+	       "time budget\n",
+	       all / (double)ns, ns, partial);
+	qsort(sm, ns, sizeof(*sm), cmp_sample_desc);
+	printf("\nslowest:\n");
+	for (size_t i = 0; i < MIN(slowest, ns); i++)
+		printf("  %7.2f ms  %-13s total %3zu%s  %s\n", sm[i].ms,
+		       variant_names[sm[i].v], sm[i].total,
+		       sm[i].partial ? " (partial)" : "", qs[sm[i].query]);
+	free(sm);
+	free(v);
+	rc = 0;
+out:
+	for (size_t i = 0; i < nq; i++)
+		free(qs[i]);
+	free(qs);
+	arena_release(&a);
+	store_close(s);
+	return rc;
+}
+static int
+generate(int argc, char **argv)
 {
 	size_t nitems = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000;
 	char path[256];
@@ -269,4 +564,34 @@ main(int argc, char **argv)
 		unlink(b);
 	}
 	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *db = NULL, *qpath = "bench/queries.txt";
+	unsigned rounds = 5;
+	size_t slowest = 10;
+
+	if (argc < 2 || strcmp(argv[1], "--db") != 0)
+		return generate(argc, argv);
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--db") == 0)
+			db = argv[i + 1];
+		else if (strcmp(argv[i], "--queries") == 0)
+			qpath = argv[i + 1];
+		else if (strcmp(argv[i], "--rounds") == 0)
+			rounds = (unsigned)strtoul(argv[i + 1], NULL, 10);
+		else if (strcmp(argv[i], "--slowest") == 0)
+			slowest = strtoul(argv[i + 1], NULL, 10);
+		else
+			break;
+	}
+	if (!db || rounds == 0) {
+		fprintf(stderr, "usage: store_bench [items] [db path]\n"
+		                "       store_bench --db PATH [--queries FILE] "
+		                "[--rounds N] [--slowest N]\n");
+		return 2;
+	}
+	return run_queries(db, qpath, rounds, slowest);
 }
