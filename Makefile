@@ -73,7 +73,7 @@ $(BUILD)/obj/%.o: %.c
 
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 	@mkdir -p $(@D)
-	scripts/embed-sql $@ $(MIGRATIONS)
+	$(Q)scripts/embed-sql $@ $(MIGRATIONS)
 
 $(BUILD)/obj/gen/migrations.o: $(BUILD)/gen/migrations.c
 	@mkdir -p $(@D)
@@ -81,10 +81,12 @@ $(BUILD)/obj/gen/migrations.o: $(BUILD)/gen/migrations.c
 
 $(BUILD)/libttdt.a: $(LIB_O)
 	@rm -f $@
-	ar rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/ttdt: $(BUILD)/obj/src/main.o $(BUILD)/libttdt.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/obj/%_test.o: %_test.c
 	@mkdir -p $(@D)
@@ -93,17 +95,20 @@ $(BUILD)/obj/%_test.o: %_test.c
 
 $(BUILD)/tests/%_test: $(BUILD)/obj/src/%_test.o $(BUILD)/libttdt.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(TEST_LIBS) $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(TEST_LIBS) $(LDLIBS)
 
 # Fuzz targets built without libFuzzer: a main that replays corpus files.
 $(BUILD)/replay/%: fuzz/fuzz_%.c fuzz/replay.c $(BUILD)/libttdt.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c \
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c \
 		$(BUILD)/libttdt.a $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libttdt.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -o $@ $< \
 		$(BUILD)/libttdt.a $(LDFLAGS) $(TEST_LIBS) $(LDLIBS)
 
 test-bins: $(BUILD)/ttdt $(TEST_BINS) $(REPLAY_BINS) $(TOOL_BINS)
@@ -111,7 +116,7 @@ test-bins: $(BUILD)/ttdt $(TEST_BINS) $(REPLAY_BINS) $(TOOL_BINS)
 run:
 	scripts/install-deps
 	$(MAKE) all
-	@test -f var/demo.db || $(BUILD)/ttdt init --db var/demo.db --demo
+	@test -f var/demo.db || { mkdir -p var && $(BUILD)/ttdt init --config etc/ttdt-dev.ini --demo; }
 	@echo "ttdt: serving http://127.0.0.1:8080/ (Ctrl-C stops)"
 	$(BUILD)/ttdt serve --config etc/ttdt-dev.ini
 

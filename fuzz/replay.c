@@ -19,7 +19,7 @@ replay_file(const char *path)
 
 	if (!f) {
 		fprintf(stderr, "replay: cannot open '%s': %s\n", path,
-			strerror(errno));
+		        strerror(errno));
 		return -1;
 	}
 	do {
@@ -68,7 +68,7 @@ main(int argc, char **argv)
 			if (e->d_name[0] == '.')
 				continue;
 			snprintf(path, sizeof(path), "%s/%s", argv[i],
-				 e->d_name);
+			         e->d_name);
 			failed += replay_file(path) != 0;
 			count++;
 		}

@@ -24,46 +24,48 @@ struct key {
 };
 
 #define K(sec, name, type, field, def)                                         \
-	{sec, name, type, offsetof(struct config, field), def}
+	{                                                                      \
+		sec, name, type, offsetof(struct config, field), def           \
+	}
 
 static const struct key keys[] = {
-	K("server", "listen", KEY_STR, listen, "127.0.0.1:8080"),
-	K("server", "threads", KEY_UINT, threads, "0"),
-	K("server", "max_header", KEY_SIZE, max_header, "16k"),
-	K("server", "max_body", KEY_SIZE, max_body, "1m"),
-	K("server", "idle_timeout", KEY_UINT, idle_timeout, "30"),
-	K("server", "max_conn_per_ip", KEY_UINT, max_conn_per_ip, "0"),
-	K("server", "rate_limit", KEY_UINT, rate_limit, "0"),
-	K("server", "rate_burst", KEY_UINT, rate_burst, "0"),
-	K("server", "access_log", KEY_STR, access_log, ""),
-	K("server", "trusted_proxies", KEY_STR, trusted_proxies, ""),
-	K("server", "page_cache", KEY_BOOL, page_cache, "true"),
-	K("server", "page_cache_max", KEY_SIZE, page_cache_max, "32m"),
-	K("server", "views_flush_interval", KEY_UINT, views_flush_interval,
-	  "10"),
-	K("paths", "db", KEY_STR, db, "/var/lib/ttdt/ttdt.db"),
-	K("paths", "templates_dir", KEY_STR, templates_dir,
-	  TTDT_DATADIR "/templates"),
-	K("paths", "theme_dir", KEY_STR, theme_dir, ""),
-	K("paths", "static_dir", KEY_STR, static_dir, TTDT_DATADIR "/static"),
-	K("paths", "media_dir", KEY_STR, media_dir, "/var/lib/ttdt/media"),
-	K("site", "name", KEY_STR, site.name, "Sở Tư pháp tỉnh Kon Tum"),
-	K("site", "parent_name", KEY_STR, site.parent_name,
-	  "Ủy ban nhân dân tỉnh Kon Tum"),
-	K("site", "short_name", KEY_STR, site.short_name, "Sở Tư pháp"),
-	K("site", "description", KEY_STR, site.description,
-	  "Trang thông tin điện tử Sở Tư pháp tỉnh Kon Tum"),
-	K("site", "base_url", KEY_STR, site.base_url, "http://127.0.0.1:8080"),
-	K("site", "logo", KEY_STR, site.logo, "img/logo.svg"),
-	K("site", "address", KEY_STR, site.address, ""),
-	K("site", "phone", KEY_STR, site.phone, ""),
-	K("site", "fax", KEY_STR, site.fax, ""),
-	K("site", "email", KEY_STR, site.email, ""),
-	K("site", "responsible", KEY_STR, site.responsible, ""),
-	K("site", "responsible_title", KEY_STR, site.responsible_title, ""),
-	K("site", "licence", KEY_STR, site.licence, ""),
-	K("site", "public_service_url", KEY_STR, site.public_service_url, ""),
-	K("site", "copyright", KEY_STR, site.copyright, ""),
+        K("server", "listen", KEY_STR, listen, "127.0.0.1:8080"),
+        K("server", "threads", KEY_UINT, threads, "0"),
+        K("server", "max_header", KEY_SIZE, max_header, "16k"),
+        K("server", "max_body", KEY_SIZE, max_body, "1m"),
+        K("server", "idle_timeout", KEY_UINT, idle_timeout, "30"),
+        K("server", "max_conn_per_ip", KEY_UINT, max_conn_per_ip, "0"),
+        K("server", "rate_limit", KEY_UINT, rate_limit, "0"),
+        K("server", "rate_burst", KEY_UINT, rate_burst, "0"),
+        K("server", "access_log", KEY_STR, access_log, ""),
+        K("server", "trusted_proxies", KEY_STR, trusted_proxies, ""),
+        K("server", "page_cache", KEY_BOOL, page_cache, "true"),
+        K("server", "page_cache_max", KEY_SIZE, page_cache_max, "32m"),
+        K("server", "views_flush_interval", KEY_UINT, views_flush_interval,
+          "10"),
+        K("paths", "db", KEY_STR, db, "/var/lib/ttdt/ttdt.db"),
+        K("paths", "templates_dir", KEY_STR, templates_dir,
+          TTDT_DATADIR "/templates"),
+        K("paths", "theme_dir", KEY_STR, theme_dir, ""),
+        K("paths", "static_dir", KEY_STR, static_dir, TTDT_DATADIR "/static"),
+        K("paths", "media_dir", KEY_STR, media_dir, "/var/lib/ttdt/media"),
+        K("site", "name", KEY_STR, site.name, "Sở Tư pháp tỉnh Kon Tum"),
+        K("site", "parent_name", KEY_STR, site.parent_name,
+          "Ủy ban nhân dân tỉnh Kon Tum"),
+        K("site", "short_name", KEY_STR, site.short_name, "Sở Tư pháp"),
+        K("site", "description", KEY_STR, site.description,
+          "Trang thông tin điện tử Sở Tư pháp tỉnh Kon Tum"),
+        K("site", "base_url", KEY_STR, site.base_url, "http://127.0.0.1:8080"),
+        K("site", "logo", KEY_STR, site.logo, "img/logo.svg"),
+        K("site", "address", KEY_STR, site.address, ""),
+        K("site", "phone", KEY_STR, site.phone, ""),
+        K("site", "fax", KEY_STR, site.fax, ""),
+        K("site", "email", KEY_STR, site.email, ""),
+        K("site", "responsible", KEY_STR, site.responsible, ""),
+        K("site", "responsible_title", KEY_STR, site.responsible_title, ""),
+        K("site", "licence", KEY_STR, site.licence, ""),
+        K("site", "public_service_url", KEY_STR, site.public_service_url, ""),
+        K("site", "copyright", KEY_STR, site.copyright, ""),
 };
 
 /* Parses "123", "16k", "1m", "2g" (binary multiples). */
@@ -81,11 +83,25 @@ parse_size(const char *s, size_t *out)
 	if (errno)
 		return false;
 	switch (*end) {
-	case '\0': break;
-	case 'k': case 'K': mult = 1024; end++; break;
-	case 'm': case 'M': mult = 1024 * 1024; end++; break;
-	case 'g': case 'G': mult = 1024 * 1024 * 1024; end++; break;
-	default: return false;
+	case '\0':
+		break;
+	case 'k':
+	case 'K':
+		mult = 1024;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		mult = 1024 * 1024;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		mult = 1024 * 1024 * 1024;
+		end++;
+		break;
+	default:
+		return false;
 	}
 	if (*end || v > SIZE_MAX / mult)
 		return false;
@@ -116,7 +132,7 @@ parse_bool(const char *s, bool *out)
 	    !strcmp(s, "1") || !strcasecmp(s, "on"))
 		*out = true;
 	else if (!strcasecmp(s, "false") || !strcasecmp(s, "no") ||
-		 !strcmp(s, "0") || !strcasecmp(s, "off"))
+	         !strcmp(s, "0") || !strcasecmp(s, "off"))
 		*out = false;
 	else
 		return false;
@@ -179,12 +195,12 @@ on_key(void *user, const char *section, const char *name, const char *value)
 		if (key_set(ctx->c, &keys[i], value))
 			return 1;
 		buf_addf(ctx->err, "%s: [%s] %s: invalid value '%s'\n",
-			 ctx->path, section, name, value);
+		         ctx->path, section, name, value);
 		ctx->nerr++;
 		return 1;
 	}
 	buf_addf(ctx->err, "%s: unknown key '%s' in section [%s]\n", ctx->path,
-		 name, section);
+	         name, section);
 	ctx->nerr++;
 	return 1;
 }
@@ -197,7 +213,7 @@ config_load(struct config *c, const char *path, struct buf *err)
 
 	if (rc < 0) {
 		buf_addf(err, "%s: cannot read: %s\n", path,
-			 rc == -1 ? strerror(errno) : "out of memory");
+		         rc == -1 ? strerror(errno) : "out of memory");
 		return -1;
 	}
 	if (rc > 0) {
@@ -220,7 +236,7 @@ config_validate(const struct config *c, struct buf *err)
 		buf_adds(err, "[server] idle_timeout must be at least 1\n");
 	if (c->views_flush_interval == 0)
 		buf_adds(err,
-			 "[server] views_flush_interval must be at least 1\n");
+		         "[server] views_flush_interval must be at least 1\n");
 	if (!*c->db)
 		buf_adds(err, "[paths] db must not be empty\n");
 	if (!*c->site.name)
@@ -228,7 +244,7 @@ config_validate(const struct config *c, struct buf *err)
 	if (strncmp(c->site.base_url, "http://", 7) &&
 	    strncmp(c->site.base_url, "https://", 8))
 		buf_adds(err, "[site] base_url must start with http:// or "
-			      "https://\n");
+		              "https://\n");
 	else if (c->site.base_url[strlen(c->site.base_url) - 1] == '/')
 		buf_adds(err, "[site] base_url must not end with '/'\n");
 	return err->len == before ? 0 : -1;
@@ -242,7 +258,7 @@ config_release(struct config *c)
 	for (i = 0; i < ARRAY_SIZE(keys); i++) {
 		if (keys[i].type == KEY_STR) {
 			const char **s =
-				(const char **)((char *)c + keys[i].offset);
+			        (const char **)((char *)c + keys[i].offset);
 
 			free((char *)*s);
 			*s = NULL;
@@ -252,7 +268,7 @@ config_release(struct config *c)
 
 int
 config_set(struct config *c, const char *section, const char *name,
-	   const char *value)
+           const char *value)
 {
 	size_t i;
 

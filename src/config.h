@@ -12,19 +12,19 @@
 #include "buf.h"
 
 struct site_config {
-	const char *name;          /* Sở Tư pháp tỉnh Kon Tum */
-	const char *parent_name;   /* Ủy ban nhân dân tỉnh Kon Tum */
-	const char *short_name;    /* shown where space is short */
-	const char *description;   /* meta description of the home page */
-	const char *base_url;      /* https://stp.kontum.gov.vn (no slash) */
-	const char *logo;          /* path below static/, e.g. img/logo.svg */
+	const char *name;        /* Sở Tư pháp tỉnh Kon Tum */
+	const char *parent_name; /* Ủy ban nhân dân tỉnh Kon Tum */
+	const char *short_name;  /* shown where space is short */
+	const char *description; /* meta description of the home page */
+	const char *base_url;    /* https://stp.kontum.gov.vn (no slash) */
+	const char *logo;        /* path below static/, e.g. img/logo.svg */
 	const char *address;
 	const char *phone;
 	const char *fax;
 	const char *email;
-	const char *responsible;   /* person responsible for the site */
+	const char *responsible; /* person responsible for the site */
 	const char *responsible_title;
-	const char *licence;       /* licence / establishment decision line */
+	const char *licence; /* licence / establishment decision line */
 	const char *public_service_url; /* online public-service portal */
 	const char *copyright;
 };
@@ -37,7 +37,7 @@ struct config {
 	size_t max_body;
 	unsigned idle_timeout;
 	unsigned max_conn_per_ip;
-	unsigned rate_limit;        /* requests a second per address, 0: off */
+	unsigned rate_limit; /* requests a second per address, 0: off */
 	unsigned rate_burst;
 	const char *access_log;
 	const char *trusted_proxies;
@@ -47,7 +47,7 @@ struct config {
 	/* [paths] */
 	const char *db;
 	const char *templates_dir;
-	const char *theme_dir;     /* "" : none */
+	const char *theme_dir; /* "" : none */
 	const char *static_dir;
 	const char *media_dir;
 	/* [site] */
@@ -66,7 +66,7 @@ int config_validate(const struct config *c, struct buf *err);
 /* Sets one key from text (command-line overrides); -1 if the key is
  * unknown or the value malformed. */
 int config_set(struct config *c, const char *section, const char *name,
-	       const char *value);
+               const char *value);
 /* Frees strings loaded from a file. */
 void config_release(struct config *c);
 

@@ -40,8 +40,8 @@ static void
 test_config__file_overrides(void **state)
 {
 	char *path = write_ini("[server]\nlisten = [::1]:9090\n"
-			       "max_body = 2m\npage_cache = false\n"
-			       "[site]\nname = Sở Tư pháp tỉnh Quảng Ngãi\n");
+	                       "max_body = 2m\npage_cache = false\n"
+	                       "[site]\nname = Sở Tư pháp tỉnh Quảng Ngãi\n");
 	struct buf err = BUF_INIT;
 
 	(void)state;
@@ -64,7 +64,7 @@ static void
 test_config__every_error_reported(void **state)
 {
 	char *path = write_ini("[server]\nmax_body = lots\nbogus = 1\n"
-			       "page_cache = maybe\n[site]\nbase_url = x\n");
+	                       "page_cache = maybe\n[site]\nbase_url = x\n");
 	struct buf err = BUF_INIT;
 
 	(void)state;
@@ -107,8 +107,8 @@ test_config__missing_file(void **state)
 
 	(void)state;
 	config_defaults(&config);
-	assert_int_equal(
-		config_load(&config, "/nonexistent/ttdt.ini", &err), -1);
+	assert_int_equal(config_load(&config, "/nonexistent/ttdt.ini", &err),
+	                 -1);
 	assert_non_null(strstr(err.p, "cannot read"));
 	config_release(&config);
 	buf_release(&err);
@@ -118,11 +118,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_config__defaults_validate),
-		cmocka_unit_test(test_config__file_overrides),
-		cmocka_unit_test(test_config__every_error_reported),
-		cmocka_unit_test(test_config__syntax_error_line),
-		cmocka_unit_test(test_config__missing_file),
+	        cmocka_unit_test(test_config__defaults_validate),
+	        cmocka_unit_test(test_config__file_overrides),
+	        cmocka_unit_test(test_config__every_error_reported),
+	        cmocka_unit_test(test_config__syntax_error_line),
+	        cmocka_unit_test(test_config__missing_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

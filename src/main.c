@@ -7,35 +7,35 @@
 #include "cmd.h"
 
 static const char usage[] =
-	"usage: ttdt <command> [options]\n"
-	"\n"
-	"Commands:\n"
-	"  serve   [--config FILE] [--listen ADDR:PORT] [--db PATH]\n"
-	"          run the web site (stops cleanly on SIGTERM or SIGINT)\n"
-	"  init    --db PATH [--demo] [--items N] [--media DIR] "
-	"[--config FILE]\n"
-	"          create a database with the regulation's sections;\n"
-	"          --demo adds demo content (N items, default 300) and photos\n"
-	"  backup  --db PATH --to FILE\n"
-	"          copy a live database consistently (online backup)\n"
-	"  restore --from FILE --db PATH\n"
-	"          replace a database with a checked backup (server stopped)\n"
-	"\n"
-	"Options:\n"
-	"  -h, --help      show this help\n"
-	"  -V, --version   show the version\n"
-	"\n"
-	"The configuration file is INI; every key is documented in the\n"
-	"sample etc/ttdt.ini.  Command-line options override it.\n";
+        "usage: ttdt <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  serve   [--config FILE] [--listen ADDR:PORT] [--db PATH]\n"
+        "          run the web site (stops cleanly on SIGTERM or SIGINT)\n"
+        "  init    --db PATH [--demo] [--items N] [--media DIR] "
+        "[--config FILE]\n"
+        "          create a database with the regulation's sections;\n"
+        "          --demo adds demo content (N items, default 300) and photos\n"
+        "  backup  --db PATH --to FILE\n"
+        "          copy a live database consistently (online backup)\n"
+        "  restore --from FILE --db PATH\n"
+        "          replace a database with a checked backup (server stopped)\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help      show this help\n"
+        "  -V, --version   show the version\n"
+        "\n"
+        "The configuration file is INI; every key is documented in the\n"
+        "sample etc/ttdt.ini.  Command-line options override it.\n";
 
 static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
-	{"serve", cmd_serve},
-	{"init", cmd_init},
-	{"backup", cmd_backup},
-	{"restore", cmd_restore},
+        {"serve", cmd_serve},
+        {"init", cmd_init},
+        {"backup", cmd_backup},
+        {"restore", cmd_restore},
 };
 
 int

@@ -18,8 +18,8 @@
 #include "xalloc.h"
 
 static const char init_usage[] =
-	"usage: ttdt init --db PATH [--demo] [--items N] [--media DIR] "
-	"[--config FILE]\n";
+        "usage: ttdt init --db PATH [--demo] [--items N] [--media DIR] "
+        "[--config FILE]\n";
 
 /* The demo's photos go beside the database unless told otherwise. */
 static char *
@@ -38,13 +38,13 @@ int
 cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"demo", no_argument, NULL, 'D'},
-		{"items", required_argument, NULL, 'n'},
-		{"media", required_argument, NULL, 'm'},
-		{"config", required_argument, NULL, 'c'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"db", required_argument, NULL, 'd'},
+	        {"demo", no_argument, NULL, 'D'},
+	        {"items", required_argument, NULL, 'n'},
+	        {"media", required_argument, NULL, 'm'},
+	        {"config", required_argument, NULL, 'c'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *media = NULL, *config_path = NULL;
 	char *media_owned = NULL, *end;
@@ -58,21 +58,33 @@ cmd_init(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "d:Dn:m:c:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'D': demo = true; break;
+		case 'd':
+			db = optarg;
+			break;
+		case 'D':
+			demo = true;
+			break;
 		case 'n':
 			errno = 0;
 			items = strtoul(optarg, &end, 10);
 			if (errno || *end || items == 0 || items > 10000000) {
 				fprintf(stderr, "ttdt init: --items takes a "
-						"number from 1 to 10000000\n");
+				                "number from 1 to 10000000\n");
 				return 2;
 			}
 			break;
-		case 'm': media = optarg; break;
-		case 'c': config_path = optarg; break;
-		case 'h': fputs(init_usage, stdout); return 0;
-		default: fputs(init_usage, stderr); return 2;
+		case 'm':
+			media = optarg;
+			break;
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'h':
+			fputs(init_usage, stdout);
+			return 0;
+		default:
+			fputs(init_usage, stderr);
+			return 2;
 		}
 	}
 	if (optind != argc) {
@@ -85,29 +97,29 @@ cmd_init(int argc, char **argv)
 		db = config_path ? config.db : NULL;
 	if (!db) {
 		fprintf(stderr, "ttdt init: --db PATH is required\n%s",
-			init_usage);
+		        init_usage);
 		return 2;
 	}
 	if (!media)
 		media = config_path ? config.media_dir
-				    : (media_owned = default_media_dir(db));
+		                    : (media_owned = default_media_dir(db));
 	if (stat(db, &st) == 0 && st.st_size > 0) {
 		fprintf(stderr,
-			"ttdt init: '%s' already exists; remove it first or "
-			"choose another path\n",
-			db);
+		        "ttdt init: '%s' already exists; remove it first or "
+		        "choose another path\n",
+		        db);
 		goto out;
 	}
 
 	/* From here every failure jumps to out. */
 	if ((e = store_open(db, true, &store)) != ERR_OK) {
 		fprintf(stderr, "ttdt init: cannot create '%s': %s\n", db,
-			err_str(e));
+		        err_str(e));
 		goto out;
 	}
 	if ((e = seed_sections(store)) != ERR_OK) {
 		fprintf(stderr, "ttdt init: cannot create the sections: %s\n",
-			err_str(e));
+		        err_str(e));
 		goto out;
 	}
 	if (demo) {
@@ -115,15 +127,15 @@ cmd_init(int argc, char **argv)
 
 		if (mkdir(media, 0755) != 0 && errno != EEXIST) {
 			fprintf(stderr, "ttdt init: cannot create '%s': %s\n",
-				media, strerror(errno));
+			        media, strerror(errno));
 			goto out;
 		}
 		e = demo_generate(store, media, items, 1, &stats);
 		if (e != ERR_OK) {
 			fprintf(stderr,
-				"ttdt init: cannot generate demo content: "
-				"%s\n",
-				err_str(e));
+			        "ttdt init: cannot generate demo content: "
+			        "%s\n",
+			        err_str(e));
 			goto out;
 		}
 		if ((e = store_setting_set(store, "demo", "1")) != ERR_OK)
@@ -132,8 +144,7 @@ cmd_init(int argc, char **argv)
 	if ((e = store_items_count(store, &count)) != ERR_OK)
 		goto out;
 	printf("ttdt init: created '%s' with %lld items%s%s\n", db,
-	       (long long)count, demo ? ", photos in " : "",
-	       demo ? media : "");
+	       (long long)count, demo ? ", photos in " : "", demo ? media : "");
 	status = 0;
 out:
 	store_close(store);

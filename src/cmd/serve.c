@@ -19,17 +19,17 @@
 #include "web.h"
 
 static const char serve_usage[] =
-	"usage: ttdt serve [--config FILE] [--listen ADDR:PORT] [--db PATH]\n";
+        "usage: ttdt serve [--config FILE] [--listen ADDR:PORT] [--db PATH]\n";
 
 int
 cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"config", required_argument, NULL, 'c'},
-		{"listen", required_argument, NULL, 'l'},
-		{"db", required_argument, NULL, 'd'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"config", required_argument, NULL, 'c'},
+	        {"listen", required_argument, NULL, 'l'},
+	        {"db", required_argument, NULL, 'd'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	const char *config_path = NULL, *listen = NULL, *db = NULL;
 	struct http_config hc;
@@ -42,11 +42,21 @@ cmd_serve(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "c:l:d:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'c': config_path = optarg; break;
-		case 'l': listen = optarg; break;
-		case 'd': db = optarg; break;
-		case 'h': fputs(serve_usage, stdout); return 0;
-		default: fputs(serve_usage, stderr); return 2;
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'l':
+			listen = optarg;
+			break;
+		case 'd':
+			db = optarg;
+			break;
+		case 'h':
+			fputs(serve_usage, stdout);
+			return 0;
+		default:
+			fputs(serve_usage, stderr);
+			return 2;
 		}
 	}
 	if (optind != argc) {
@@ -74,11 +84,11 @@ cmd_serve(int argc, char **argv)
 	if ((e = store_open(config.db, false, &store)) != ERR_OK) {
 		if (e == ERR_NOTFOUND)
 			log_errx("database '%s' does not exist; create it with "
-				 "'ttdt init --db %s'",
-				 config.db, config.db);
+			         "'ttdt init --db %s'",
+			         config.db, config.db);
 		else
 			log_errx("cannot open database '%s': %s", config.db,
-				 err_str(e));
+			         err_str(e));
 		goto out;
 	}
 	if ((e = catalog_reload(store)) != ERR_OK) {
@@ -93,20 +103,20 @@ cmd_serve(int argc, char **argv)
 	http_set_view_counter(views_count);
 
 	hc = (struct http_config){
-		.listen = config.listen,
-		.threads = config.threads,
-		.max_header = config.max_header,
-		.max_body = config.max_body,
-		.idle_timeout = config.idle_timeout,
-		.max_conn_per_ip = config.max_conn_per_ip,
-		.static_dir = config.static_dir,
-		.media_dir = config.media_dir,
-		.access_log = config.access_log,
-		.trusted_proxies = config.trusted_proxies,
-		.page_cache = config.page_cache,
-		.page_cache_max = config.page_cache_max,
-		.rate_limit = config.rate_limit,
-		.rate_burst = config.rate_burst,
+	        .listen = config.listen,
+	        .threads = config.threads,
+	        .max_header = config.max_header,
+	        .max_body = config.max_body,
+	        .idle_timeout = config.idle_timeout,
+	        .max_conn_per_ip = config.max_conn_per_ip,
+	        .static_dir = config.static_dir,
+	        .media_dir = config.media_dir,
+	        .access_log = config.access_log,
+	        .trusted_proxies = config.trusted_proxies,
+	        .page_cache = config.page_cache,
+	        .page_cache_max = config.page_cache_max,
+	        .rate_limit = config.rate_limit,
+	        .rate_burst = config.rate_burst,
 	};
 	{
 		const struct route *const tables[] = {web_public_routes};
@@ -116,13 +126,13 @@ cmd_serve(int argc, char **argv)
 	}
 	if (!srv)
 		goto out;
-	log_info("serving on %s (database '%s', page cache %s)",
-		 config.listen, config.db, config.page_cache ? "on" : "off");
+	log_info("serving on %s (database '%s', page cache %s)", config.listen,
+	         config.db, config.page_cache ? "on" : "off");
 
 	if (sigwait(&sigs, &sig) != 0)
 		log_errx("sigwait failed");
 	log_info("received %s, finishing requests in flight",
-		 sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	         sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	http_stop(srv);
 	srv = NULL;
 	status = 0;

@@ -11,18 +11,18 @@
 
 struct cat_node {
 	struct category c;
-	struct cat_node *parent;     /* NULL for a main section */
-	struct cat_node **children;  /* visible and hidden, by position */
+	struct cat_node *parent;    /* NULL for a main section */
+	struct cat_node **children; /* visible and hidden, by position */
 	size_t nchildren;
-	int depth;                   /* 0 for a main section */
+	int depth; /* 0 for a main section */
 };
 
 struct catalog {
-	struct cat_node **roots;     /* main sections, by position */
+	struct cat_node **roots; /* main sections, by position */
 	size_t nroots;
-	struct cat_node **all;       /* every node, tree order (pre-order) */
+	struct cat_node **all; /* every node, tree order (pre-order) */
 	size_t nall;
-	int refs;                    /* internal */
+	int refs; /* internal */
 };
 
 /* Loads the tree from the store and makes it current. */
@@ -35,7 +35,7 @@ void catalog_shutdown(void);
 
 const struct cat_node *catalog_find_id(const struct catalog *c, int64_t id);
 const struct cat_node *catalog_find_slug(const struct catalog *c,
-					 const char *slug);
+                                         const char *slug);
 /* True if node is cat or below it. */
 bool catalog_is_within(const struct cat_node *node, int64_t cat_id);
 

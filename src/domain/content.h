@@ -10,7 +10,7 @@
 /* A published item by id: ERR_NOTFOUND if there is none or it was never
  * published; ERR_GONE if it was taken down (unpublished / archived). */
 enum err content_item_public(struct store *s, struct arena *a, int64_t id,
-			     struct item *out);
+                             struct item *out);
 
 /*
  * Tells the page cache what changed.  The web layer registers a function

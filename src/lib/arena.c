@@ -30,7 +30,7 @@ static struct arena_chunk *
 chunk_new(size_t size)
 {
 	struct arena_chunk *c =
-		xmalloc(st_add(sizeof(struct arena_chunk), size));
+	        xmalloc(st_add(sizeof(struct arena_chunk), size));
 
 	c->next = NULL;
 	c->size = size;

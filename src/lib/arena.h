@@ -20,7 +20,10 @@ struct arena {
 	size_t total;             /* bytes handed out since the last reset */
 };
 
-#define ARENA_INIT {NULL, 0, 0}
+#define ARENA_INIT                                                             \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 void arena_init(struct arena *a, size_t chunk_size);
 void *arena_alloc(struct arena *a, size_t n);
@@ -30,7 +33,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* A NUL-terminated copy of a str. */
 char *arena_strdup_str(struct arena *a, struct str s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
 /* Frees every chunk but the first, which is kept for reuse. */
 void arena_reset(struct arena *a);

@@ -66,9 +66,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_arena__aligned_and_distinct),
-		cmocka_unit_test(test_arena__large_block),
-		cmocka_unit_test(test_arena__reset_reuses_first_chunk),
+	        cmocka_unit_test(test_arena__aligned_and_distinct),
+	        cmocka_unit_test(test_arena__large_block),
+	        cmocka_unit_test(test_arena__reset_reuses_first_chunk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -135,7 +135,7 @@ buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 		return;
 	va_copy(cp, ap);
 	n = vsnprintf(b->cap ? b->p + b->len : NULL,
-		      b->cap ? b->cap - b->len : 0, fmt, cp);
+	              b->cap ? b->cap - b->len : 0, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		BUG("vsnprintf failed for '%s'", fmt);
@@ -170,7 +170,7 @@ buf_addf(struct buf *b, const char *fmt, ...)
 /* Appends p[0..len) replacing each byte that has an entry in esc. */
 static void
 add_escaped(struct buf *b, const char *p, size_t len,
-	    const char *const esc[256])
+            const char *const esc[256])
 {
 	size_t i, run = 0;
 
@@ -187,8 +187,8 @@ add_escaped(struct buf *b, const char *p, size_t len,
 }
 
 static const char *const html_esc[256] = {
-	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-	['"'] = "&quot;", ['\''] = "&#39;",
+        ['&'] = "&amp;",  ['<'] = "&lt;",   ['>'] = "&gt;",
+        ['"'] = "&quot;", ['\''] = "&#39;",
 };
 
 void
@@ -204,14 +204,15 @@ buf_add_attr(struct buf *b, const char *p, size_t len)
 }
 
 static const char *const xml_esc[256] = {
-	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-	['"'] = "&quot;", ['\''] = "&apos;",
-	[0x00] = "", [0x01] = "", [0x02] = "", [0x03] = "", [0x04] = "",
-	[0x05] = "", [0x06] = "", [0x07] = "", [0x08] = "", [0x0b] = "",
-	[0x0c] = "", [0x0e] = "", [0x0f] = "", [0x10] = "", [0x11] = "",
-	[0x12] = "", [0x13] = "", [0x14] = "", [0x15] = "", [0x16] = "",
-	[0x17] = "", [0x18] = "", [0x19] = "", [0x1a] = "", [0x1b] = "",
-	[0x1c] = "", [0x1d] = "", [0x1e] = "", [0x1f] = "",
+        ['&'] = "&amp;",   ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+        ['\''] = "&apos;", [0x00] = "",    [0x01] = "",    [0x02] = "",
+        [0x03] = "",       [0x04] = "",    [0x05] = "",    [0x06] = "",
+        [0x07] = "",       [0x08] = "",    [0x0b] = "",    [0x0c] = "",
+        [0x0e] = "",       [0x0f] = "",    [0x10] = "",    [0x11] = "",
+        [0x12] = "",       [0x13] = "",    [0x14] = "",    [0x15] = "",
+        [0x16] = "",       [0x17] = "",    [0x18] = "",    [0x19] = "",
+        [0x1a] = "",       [0x1b] = "",    [0x1c] = "",    [0x1d] = "",
+        [0x1e] = "",       [0x1f] = "",
 };
 
 void
@@ -251,12 +252,24 @@ buf_add_json_str(struct buf *b, const char *p, size_t len)
 		unsigned char c = (unsigned char)p[i];
 
 		switch (c) {
-		case '"': buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '<': buf_add(b, "\\u003c", 6); break;
+		case '"':
+			buf_add(b, "\\\"", 2);
+			break;
+		case '\\':
+			buf_add(b, "\\\\", 2);
+			break;
+		case '\n':
+			buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			buf_add(b, "\\r", 2);
+			break;
+		case '\t':
+			buf_add(b, "\\t", 2);
+			break;
+		case '<':
+			buf_add(b, "\\u003c", 6);
+			break;
 		default:
 			if (c < 0x20)
 				buf_addf(b, "\\u%04x", c);

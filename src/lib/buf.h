@@ -30,7 +30,10 @@ struct buf {
 };
 
 extern char buf_empty[];
-#define BUF_INIT {buf_empty, 0, 0, 0, false}
+#define BUF_INIT                                                               \
+	{                                                                      \
+		buf_empty, 0, 0, 0, false                                      \
+	}
 
 void buf_init(struct buf *b, size_t hint);
 /* Frees the memory and leaves b as after BUF_INIT (max is kept). */
@@ -61,7 +64,7 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addstr(struct buf *b, struct str s);
 void buf_addch(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 
 /* Text content: escapes & < > " ' */

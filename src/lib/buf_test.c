@@ -89,7 +89,7 @@ test_buf__escapers(void **state)
 	(void)state;
 	buf_add_html(&b, in, strlen(in));
 	assert_string_equal(b.p, "&lt;a href=&quot;x&quot;&gt;Đ &amp; "
-				 "&#39;y&#39;&lt;/a&gt;");
+	                         "&#39;y&#39;&lt;/a&gt;");
 	buf_reset(&b);
 	buf_add_url(&b, "tư pháp/?&", strlen("tư pháp/?&"));
 	assert_string_equal(b.p, "t%C6%B0%20ph%C3%A1p%2F%3F%26");
@@ -127,12 +127,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_buf__init_is_empty_string),
-		cmocka_unit_test(test_buf__add_grows_and_keeps_nul),
-		cmocka_unit_test(test_buf__cap_sets_sticky_error),
-		cmocka_unit_test(test_buf__addf_long_output),
-		cmocka_unit_test(test_buf__escapers),
-		cmocka_unit_test(test_buf__detach),
+	        cmocka_unit_test(test_buf__init_is_empty_string),
+	        cmocka_unit_test(test_buf__add_grows_and_keeps_nul),
+	        cmocka_unit_test(test_buf__cap_sets_sticky_error),
+	        cmocka_unit_test(test_buf__addf_long_output),
+	        cmocka_unit_test(test_buf__escapers),
+	        cmocka_unit_test(test_buf__detach),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

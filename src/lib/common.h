@@ -33,7 +33,7 @@
 /* A programming error: print where and abort. */
 #define BUG(...) bug_fl(__FILE__, __LINE__, __VA_ARGS__)
 NORETURN void bug_fl(const char *file, int line, const char *fmt, ...)
-	PRINTF_LIKE(3, 4);
+        PRINTF_LIKE(3, 4);
 
 /*
  * Defensive checks that must never fire: they abort in debug builds and

@@ -2,15 +2,15 @@
 #include "err.h"
 
 static const char *const err_names[ERR__MAX] = {
-	"ok",		/* ERR_OK */
-	"not found",	/* ERR_NOTFOUND */
-	"conflict",	/* ERR_CONFLICT */
-	"invalid",	/* ERR_INVALID */
-	"denied",	/* ERR_DENIED */
-	"busy",		/* ERR_BUSY */
-	"i/o error",	/* ERR_IO */
-	"database error", /* ERR_DB */
-	"gone",		/* ERR_GONE */
+        "ok",             /* ERR_OK */
+        "not found",      /* ERR_NOTFOUND */
+        "conflict",       /* ERR_CONFLICT */
+        "invalid",        /* ERR_INVALID */
+        "denied",         /* ERR_DENIED */
+        "busy",           /* ERR_BUSY */
+        "i/o error",      /* ERR_IO */
+        "database error", /* ERR_DB */
+        "gone",           /* ERR_GONE */
 };
 
 const char *

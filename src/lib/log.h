@@ -7,8 +7,12 @@
 #ifndef TTDT_LOG_H
 #define TTDT_LOG_H
 
-enum log_level { LOG_LEVEL_DEBUG, LOG_LEVEL_INFO, LOG_LEVEL_WARN,
-		 LOG_LEVEL_ERR };
+enum log_level {
+	LOG_LEVEL_DEBUG,
+	LOG_LEVEL_INFO,
+	LOG_LEVEL_WARN,
+	LOG_LEVEL_ERR
+};
 
 void log_set_level(enum log_level level);
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

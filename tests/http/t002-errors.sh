@@ -29,7 +29,7 @@ expect_vi_error 400 "invalid UTF-8 bytes FF FE in the query"
 fetch '/tim-kiem?q=%C0%AF'
 expect_vi_error 400 "overlong UTF-8 in the query"
 fetch '/tim-kiem?q=a%00b'
-expect_status_in "400 200" "NUL in the query is refused or handled"
+expect_vi_error 400 "NUL in the query"
 fetch /tim-kiem -X POST -H 'Content-Type: application/x-www-form-urlencoded' \
 	--data-binary 'q=%C3%28'
 expect_vi_error 400 "invalid UTF-8 in a urlencoded POST body"
@@ -75,12 +75,15 @@ for p in '/static/../Makefile' '/static/%2e%2e/Makefile' \
 	[[ $STATUS != 500 ]] || not_ok "traversal $p gave 500"
 done
 
-# Raw malformed requests must not kill the server.
+# Raw malformed requests must not kill the server, and none may get 200.
+# (A raw NUL byte inside the request target is not among them:
+# libmicrohttpd ends the target at the NUL before ttdt sees it, so
+# "GET /<NUL> HTTP/1.1" is a request for "/"; an encoded %00 is refused
+# with 400 above.)
 python3 - "$T_PORT" >"$T_TMP/raw.out" 2>&1 <<'PY'
 import socket, sys
 port = int(sys.argv[1])
 reqs = [b"GARBAGE\r\n\r\n", b"GET / HTTP/9.9\r\nHost: x\r\n\r\n",
-        b"GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n",
         b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
         b"\xff\xfe\r\n\r\n"]
 for r in reqs:
