@@ -56,6 +56,7 @@ TOOL_C := $(wildcard tests/tools/*.c)
 TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_C))
 
 .SECONDARY:
+.PHONY: FORCE
 
 .PHONY: all run check unit spec fuzz-replay http browser test-bins fuzz \
 	install fmt fmt-check lint clean demo
@@ -78,6 +79,14 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql
 $(BUILD)/obj/gen/migrations.o: $(BUILD)/gen/migrations.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+# The data folder is compiled in (config.c's defaults): rebuild when
+# PREFIX changes.
+$(BUILD)/prefix.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+
+$(BUILD)/obj/src/config.o: $(BUILD)/prefix.stamp
 
 $(BUILD)/libttdt.a: $(LIB_O)
 	@rm -f $@
@@ -144,7 +153,8 @@ install: $(BUILD)/ttdt
 	install -m 755 $(BUILD)/ttdt $(DESTDIR)$(PREFIX)/bin/ttdt
 	cp -R templates static $(DESTDIR)$(PREFIX)/share/ttdt/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/ttdt/examples
-	install -m 644 etc/ttdt.ini etc/ttdt.service etc/nginx-ttdt.conf \
+	install -m 644 etc/ttdt.ini etc/ttdt.service etc/ttdt-backup.service \
+		etc/ttdt-backup.timer etc/nginx-ttdt.conf \
 		$(DESTDIR)$(PREFIX)/share/doc/ttdt/examples/
 
 clean:

@@ -121,6 +121,8 @@ struct search_result {
 	struct search_hit *v;
 	size_t n;
 	size_t total;
+	bool partial; /* the time budget cut the search short: there may
+	                 be more (and better) matches than shown */
 };
 
 /* One batch of view counts, flushed together. */
