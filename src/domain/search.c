@@ -142,11 +142,13 @@ search_run(struct store *s, struct arena *a, const struct search_request *rq,
            struct search_result *out, enum search_problem *problem)
 {
 	struct search_query sq;
-	size_t page, per_page;
+	const char *prefix;
+	size_t page, per_page, len;
+	enum err e;
 
 	memset(out, 0, sizeof(*out));
 	memset(&sq, 0, sizeof(sq));
-	if (!(sq.match = search_build_match(a, rq->q, problem)))
+	if (!(prefix = search_build_match(a, rq->q, problem)))
 		return ERR_INVALID;
 	if (rq->from && rq->to && rq->from > rq->to) {
 		*problem = SEARCH_BAD_DATES;
@@ -161,5 +163,42 @@ search_run(struct store *s, struct arena *a, const struct search_request *rq,
 	/* Both factors are capped above, so this cannot overflow. */
 	sq.offset = (page - 1) * per_page;
 	sq.limit = per_page;
+	/*
+	 * The whole words first.  A prefix term makes FTS5 merge the
+	 * doclists of every word that starts so before the first row
+	 * (measured at 100,000 items: 2 to 17 ms for "phap"*, "nghi"*,
+	 * against 0.05 ms for the whole words), and Vietnamese words are
+	 * whole syllables that people type whole.  So the prefix, the only
+	 * '*' and always last (search_build_match), is tried only when the
+	 * whole words find fewer than SEARCH_PREFIX_BELOW items and the
+	 * last word, whole, occurs nowhere in the index: a word still being
+	 * typed ("covi") or cut short.  A last word that is a word of the
+	 * index ("phap") only found little because of the other words or
+	 * the filters, where the prefix would cost much and add noise.
+	 */
+	len = strlen(prefix);
+	if (prefix[len - 1] != '*') {
+		sq.match = prefix;
+		return store_search(s, a, &sq, out);
+	}
+	sq.match = arena_strndup(a, prefix, len - 1);
+	e = store_search(s, a, &sq, out);
+	if (e != ERR_OK || out->total >= SEARCH_PREFIX_BELOW)
+		return e;
+	{
+		struct search_query last = {0};
+		struct search_result r;
+		const char *p = prefix + len - 2; /* its closing quote */
+
+		while (p > prefix && p[-1] != '"')
+			p--;
+		last.match = arena_strndup(
+		        a, p - 1, (size_t)(prefix + len - 1 - (p - 1)));
+		last.limit = 0;
+		if ((e = store_search(s, a, &last, &r)) != ERR_OK ||
+		    r.total > 0)
+			return e;
+	}
+	sq.match = prefix;
 	return store_search(s, a, &sq, out);
 }

@@ -9,10 +9,11 @@
 
 #include "store.h"
 
-#define SEARCH_MAX_QUERY 200 /* characters */
-#define SEARCH_MAX_TERMS 12  /* words, counting those inside phrases */
-#define SEARCH_PREFIX_MIN 3  /* characters: see search_build_match */
-#define SEARCH_PER_PAGE 10   /* when the request gives 0 */
+#define SEARCH_MAX_QUERY 200   /* characters */
+#define SEARCH_MAX_TERMS 12    /* words, counting those inside phrases */
+#define SEARCH_PREFIX_MIN 3    /* characters: see search_build_match */
+#define SEARCH_PREFIX_BELOW 10 /* matches: see search_run */
+#define SEARCH_PER_PAGE 10     /* when the request gives 0 */
 #define SEARCH_MAX_PER_PAGE 50
 #define SEARCH_MAX_PAGE 1000 /* later pages are clamped to this one */
 
@@ -40,6 +41,13 @@ struct search_request {
  * SEARCH_OK and it returns what store_search returns, with out filled in
  * the arena.  page 0 is page 1; per_page 0 is SEARCH_PER_PAGE, and
  * per_page is capped at SEARCH_MAX_PER_PAGE, page at SEARCH_MAX_PAGE.
+ *
+ * The words are searched whole first; when the query has a prefix term
+ * (see search_build_match) and the whole words find fewer than
+ * SEARCH_PREFIX_BELOW items, the search runs again with the prefix, and
+ * out is that second result.  out->partial is set when the store's time
+ * budget cut the search short (the page can say the list may be
+ * incomplete).
  */
 enum err search_run(struct store *s, struct arena *a,
                     const struct search_request *rq, struct search_result *out,
@@ -60,9 +68,11 @@ enum err search_run(struct store *s, struct arena *a,
  * unclosed '"' runs to the end.  At most SEARCH_MAX_TERMS words are kept.
  *
  * Prefix rule: the last word typed, if it is outside a phrase and has at
- * least SEARCH_PREFIX_MIN characters, also matches as a prefix ("phap"*),
+ * least SEARCH_PREFIX_MIN characters, gets a '*' ("phap"*), always the
+ * last character of the result; search_run uses it only when the whole
+ * words find too little.  It lets the last word match as a prefix,
  * so a partly typed word or number still finds something ("covi" finds
- * "covid", "2026" finds "20261").  Shorter words are not: a one- or two-letter
+ * "covid", "ngh" finds "nghị").  Shorter words are not: a one- or two-letter
  * Vietnamese syllable as a prefix ("t"*, "tu"*) would match a large part
  * of the index and rank noise above the exact word.
  */

@@ -14,6 +14,8 @@
 #include "utf8.h"
 
 static struct search_query fake_q;
+static const char *fake_matches[8]; /* of each call */
+static size_t fake_totals[8];       /* total each call returns */
 static int fake_calls;
 static enum err fake_ret;
 
@@ -22,11 +24,14 @@ store_search(struct store *s, struct arena *a, const struct search_query *q,
              struct search_result *out)
 {
 	(void)s;
-	fake_q = *q;
-	fake_q.match = arena_strdup(a, q->match);
+	memset(out, 0, sizeof(*out));
+	if (q->limit > 0)
+		fake_q = *q; /* the page's query, not the word check */
+	if (fake_calls < 8) {
+		fake_matches[fake_calls] = arena_strdup(a, q->match);
+		out->total = fake_totals[fake_calls];
+	}
 	fake_calls++;
-	out->n = 0;
-	out->total = 7;
 	return fake_ret;
 }
 
@@ -39,6 +44,10 @@ setup(void **state)
 	arena_init(&A, 0);
 	fake_calls = 0;
 	fake_ret = ERR_OK;
+	for (size_t i = 0; i < 8; i++) {
+		fake_matches[i] = NULL;
+		fake_totals[i] = 7;
+	}
 	return 0;
 }
 
@@ -301,14 +310,41 @@ test_search__run(void **state)
 	enum search_problem p = SEARCH__MAX;
 
 	(void)state;
+	fake_totals[0] = 50;
 	assert_int_equal(search_run(NULL, &A, &rq, &res, &p), ERR_OK);
 	assert_int_equal(p, SEARCH_OK);
+	/* Enough found with the whole words: no prefix. */
 	assert_int_equal(fake_calls, 1);
-	assert_string_equal(fake_q.match, "\"tu\" \"phap\"*");
+	assert_string_equal(fake_q.match, "\"tu\" \"phap\"");
+	assert_int_equal(res.total, 50);
 	assert_int_equal(fake_q.category_id, 3);
 	assert_int_equal(fake_q.offset, 20);
 	assert_int_equal(fake_q.limit, 20);
+
+	/* Too few, and the last word is a word of the index: no prefix
+	 * either, and the first result stands. */
+	fake_calls = 0;
+	fake_totals[0] = 7;
+	fake_totals[1] = 3;
+	assert_int_equal(search_run(NULL, &A, &rq, &res, &p), ERR_OK);
+	assert_int_equal(fake_calls, 2);
+	assert_string_equal(fake_matches[1], "\"phap\"");
+	assert_string_equal(fake_q.match, "\"tu\" \"phap\"");
 	assert_int_equal(res.total, 7);
+
+	/* Too few, and the last word is in no item: the prefix, with the
+	 * same filters and page. */
+	fake_calls = 0;
+	fake_totals[1] = 0;
+	fake_totals[2] = 40;
+	assert_int_equal(search_run(NULL, &A, &rq, &res, &p), ERR_OK);
+	assert_int_equal(fake_calls, 3);
+	assert_string_equal(fake_matches[2], "\"tu\" \"phap\"*");
+	assert_string_equal(fake_q.match, "\"tu\" \"phap\"*");
+	assert_int_equal(res.total, 40);
+	assert_int_equal(fake_q.category_id, 3);
+	assert_int_equal(fake_q.offset, 20);
+	assert_int_equal(fake_q.limit, 20);
 
 	/* Defaults and caps. */
 	rq.page = 0;

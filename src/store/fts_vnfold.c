@@ -139,5 +139,10 @@ fts_vnfold_register(sqlite3 *db)
 		return rc;
 	if (!api || api->iVersion < 2)
 		return SQLITE_ERROR;
-	return api->xCreateTokenizer(api, "vnfold", api, &methods, NULL);
+	rc = api->xCreateTokenizer(api, "vnfold", api, &methods, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	/* The ranking function goes with the tokenizer: both are needed
+	 * by every search, and both need this fts5_api. */
+	return fts_rank_register(api);
 }

@@ -88,6 +88,8 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "SELECT c.parent_id FROM category c JOIN up ON c.id = up.id "
         "WHERE c.parent_id IS NOT NULL) "
         "SELECT count(*) FROM up WHERE id = ?2",
+        /* STMT_CATEGORY_SUBTREE: section ?1 and all below it. */
+        SUBTREE("?1") "SELECT id FROM sub",
         /* STMT_ITEM_GET */
         "SELECT " ITEM_COLS ", i.body_html FROM item i WHERE i.id = ?1",
         /* STMT_ITEM_INSERT */
@@ -143,41 +145,47 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "FROM item i WHERE i.state = 'published' " NEWEST " LIMIT ?1",
         /* STMT_ITEMS_COUNT */
         "SELECT count(*) FROM item",
+        /* STMT_ITEMS_PUB_SPAN: the first and last published_at of the
+         * published items (two index lookups on item_state_pub). */
+        "SELECT (SELECT min(published_at) FROM item "
+        "WHERE state = 'published'), (SELECT max(published_at) FROM item "
+        "WHERE state = 'published')",
         /* STMT_FTS_ADD: indexes item ?1 if it is published (item_pub). */
-        "INSERT INTO item_fts (rowid, title, summary, body_text) "
-        "SELECT id, title, summary, body_text FROM item_pub WHERE id = ?1",
+        "INSERT INTO item_fts (rowid, title, summary, body_text, tags) "
+        "SELECT id, title, summary, body_text, tags FROM item_pub "
+        "WHERE id = ?1",
         /* STMT_FTS_REMOVE: must run before the row changes, with the values
          * that were indexed, or the external-content index goes wrong. */
-        "INSERT INTO item_fts (item_fts, rowid, title, summary, body_text) "
-        "SELECT 'delete', id, title, summary, body_text FROM item_pub "
-        "WHERE id = ?1",
+        "INSERT INTO item_fts (item_fts, rowid, title, summary, body_text, "
+        "tags) SELECT 'delete', id, title, summary, body_text, tags "
+        "FROM item_pub WHERE id = ?1",
         /* STMT_FTS_REBUILD */
         "INSERT INTO item_fts (item_fts) VALUES ('rebuild')",
         /* STMT_FTS_OPTIMIZE */
         "INSERT INTO item_fts (item_fts) VALUES ('optimize')",
         /* STMT_FTS_CHECK */
         "INSERT INTO item_fts (item_fts) VALUES ('integrity-check')",
-        /* STMT_SEARCH: ?1 match, ?2 section or NULL, ?3/?4 published_at
-         * range or NULL, ?5 candidate cap, ?6 limit, ?7 offset, ?8 now.
-         * Candidates are the ?5 newest matches (FTS5 walks its doclists in
-         * rowid order for free; bm25 is computed for candidates only); they
-         * are ranked by bm25 (title 10, summary 4, body 1; negative, lower
-         * is better) times a recency factor from 1 (today) down towards 0.5
-         * (a year old: 0.75): 0.5 + 0.5 / (1 + age / 365 days).  The last
-         * column is the number of candidates, the capped total. */
-        SUBTREE("?2") ", cand(id, bm) AS ("
-                      "SELECT item_fts.rowid, bm25(item_fts, 10.0, 4.0, 1.0) "
-                      "FROM item_fts JOIN item i ON i.id = item_fts.rowid "
-                      "WHERE item_fts MATCH ?1 "
-                      "AND (?2 IS NULL OR i.category_id IN sub) "
-                      "AND (?3 IS NULL OR i.published_at >= ?3) "
-                      "AND (?4 IS NULL OR i.published_at <= ?4) "
-                      "ORDER BY item_fts.rowid DESC LIMIT ?5) "
-                      "SELECT " ITEM_COLS ", c.bm * (0.5 + 0.5 / (1.0 + "
-                      "max(0, ?8 - i.published_at) / 31536000.0)) AS score, "
-                      "(SELECT count(*) FROM cand) "
-                      "FROM cand c JOIN item i ON i.id = c.id "
-                      "ORDER BY score, i.id DESC LIMIT ?6 OFFSET ?7",
+        /* STMT_SEARCH_PREFIX: the ?3 most common words of the index from
+         * ?1 to ?2 (a prefix, and the prefix followed by byte 0xff);
+         * fts5vocab reads the term list in order within the range. */
+        "SELECT term FROM item_fts_vocab WHERE term >= ?1 AND term <= ?2 "
+        "ORDER BY doc DESC, term LIMIT ?3",
+        /* STMT_SEARCH_CAND: the candidates of a search, newest id first:
+         * ?1 the FTS5 query (words, and any section or month filter as
+         * tags terms: store_search), ?2/?3 the exact published_at range
+         * or NULL, ?4 the cap.  FTS5 walks its doclists in rowid order, so
+         * ORDER BY rowid DESC LIMIT stops early, and store_search can
+         * stop stepping when its time budget is spent.  ttdt_rank
+         * (fts_rank.c) uses only the current row's positions; recency is
+         * applied in C. */
+        "SELECT item_fts.rowid, ttdt_rank(item_fts), i.published_at "
+        "FROM item_fts JOIN item i ON i.id = item_fts.rowid "
+        "WHERE item_fts MATCH ?1 "
+        "AND (?2 IS NULL OR i.published_at >= ?2) "
+        "AND (?3 IS NULL OR i.published_at <= ?3) "
+        "ORDER BY item_fts.rowid DESC LIMIT ?4",
+        /* STMT_SEARCH_HIT: one hit on the page shown. */
+        "SELECT " ITEM_COLS " FROM item i WHERE i.id = ?1",
         /* STMT_SEARCH_SNIPPET: the best column of item ?2 for match ?1, cut
          * from the original text (the vnfold tokenizer maps offsets). */
         "SELECT snippet(item_fts, -1, char(1), char(2), '…', 24) "

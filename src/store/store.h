@@ -97,10 +97,14 @@ struct item_list {
 
 /*
  * Search ranks at most this many matches, the newest (by item id); total
- * is capped at it too, and later pages are empty.  See STMT_SEARCH in
- * stmt_sqlite.c for the ranking formula (bm25 with recency).
+ * is capped at it too, and later pages are empty.  See store_search in
+ * store_sqlite.c and fts_rank.c for the ranking (where the words are:
+ * title, summary, body; side by side or not; times recency).
  */
 #define STORE_SEARCH_MAX 200
+/* A search stops looking for more matches after this long and returns
+ * what it found, with partial set, so no query can hold a worker. */
+#define STORE_SEARCH_BUDGET_US 50000
 
 struct search_query {
 	const char *match;   /* an FTS5 query over folded text, built by the
@@ -109,12 +113,13 @@ struct search_query {
 	time_t from, to;     /* from <= published_at <= to (both inclusive:
 	                        pass the last second of a day), 0: open */
 	size_t offset, limit;
+	unsigned budget_us; /* time budget, 0: STORE_SEARCH_BUDGET_US */
 };
 
 struct search_hit {
 	struct item item;    /* body_html not loaded */
 	const char *snippet; /* original text; matches between \x01 and \x02 */
-	double rank;
+	double rank;         /* lower (more negative) is better */
 };
 
 struct search_result {
@@ -197,10 +202,13 @@ enum err store_items_for_sitemap(struct store *s, struct arena *a, size_t limit,
 /* Number of items (any state). */
 enum err store_items_count(struct store *s, int64_t *out);
 
-/* Full-text search of published items (STMT_SEARCH): ERR_INVALID if
- * match is NULL or not a valid FTS5 query.  Snippets are cut from the
- * original (accented) title, summary or body text, whichever matches
- * best, with "…" where text was cut. */
+/* Full-text search of published items (STMT_SEARCH_CAND): ERR_INVALID if
+ * match is NULL or not a valid FTS5 query.  Hits are best first; total
+ * is the number of matches ranked (at most STORE_SEARCH_MAX).  Snippets
+ * are cut from the original (accented) title, summary or body text,
+ * whichever matches best, with "…" where text was cut.  When the time
+ * budget runs out the matches found so far are ranked and partial is
+ * set (ERR_OK all the same). */
 enum err store_search(struct store *s, struct arena *a,
                       const struct search_query *q, struct search_result *out);
 

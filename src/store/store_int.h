@@ -13,8 +13,12 @@
 
 /* Registers the "vnfold" FTS5 tokenizer on db (fts_vnfold.c): it folds
  * text with vnfold_map and hands it to unicode61, reporting offsets in
- * the original text.  Returns an SQLite result code. */
+ * the original text; and the ranking function ttdt_rank.  Returns an
+ * SQLite result code. */
 int fts_vnfold_register(sqlite3 *db);
+/* Registers the FTS5 auxiliary function ttdt_rank (fts_rank.c), the
+ * relevance of a match (higher is better); fts_vnfold_register calls it. */
+int fts_rank_register(fts5_api *api);
 
 /*
  * Appends the text of HTML fragment html[0..len) to out (html_text.c):

@@ -533,6 +533,164 @@ test_store__search(void **state)
 	}
 }
 
+/* Ranking: every word in the title first, then in the summary, then in
+ * the body; side by side beats scattered; recency orders equals but
+ * never lifts a body match over a title match. */
+static void
+test_store__search_ranking(void **state)
+{
+	struct fx *f = *state;
+	struct search_result r;
+	int64_t title_old, title_new, summary, body_new, scattered;
+
+	title_old = add_item(f->s, f->a1, ITEM_STATE_PUBLISHED,
+	                     "Hòa giải ở cơ sở năm 2020", "", "<p>x</p>",
+	                     1580000000);
+	body_new = add_item(f->s, f->a1, ITEM_STATE_PUBLISHED, "Tin mới nhất",
+	                    "", "<p>Công tác hòa giải ở cơ sở</p>", 1790000000);
+	summary = add_item(f->s, f->a1, ITEM_STATE_PUBLISHED, "Tin tháng tư",
+	                   "Tập huấn hòa giải viên", "", 1700000000);
+	title_new = add_item(f->s, f->a1, ITEM_STATE_PUBLISHED,
+	                     "Hòa giải viên giỏi", "", "", 1780000000);
+	scattered = add_item(f->s, f->a1, ITEM_STATE_PUBLISHED,
+	                     "Giải thưởng, hòa bình", "", "", 1785000000);
+	assert_int_equal(search(f, "\"hoa\" \"giai\"", 0, 0, 0, &r), 5);
+	assert_int_equal(r.total, 5);
+	/* Title and side by side: the newer first, the 2020 one next. */
+	assert_int_equal(r.v[0].item.id, title_new);
+	assert_int_equal(r.v[1].item.id, title_old);
+	/* Title but scattered, then summary, then body. */
+	assert_int_equal(r.v[2].item.id, scattered);
+	assert_int_equal(r.v[3].item.id, summary);
+	assert_int_equal(r.v[4].item.id, body_new);
+	for (size_t i = 1; i < r.n; i++)
+		assert_true(r.v[i - 1].rank <= r.v[i].rank);
+	/* The snippet of a body match is cut from the body. */
+	assert_non_null(strstr(r.v[4].snippet, "\x01hòa\x02 \x01giải\x02"));
+}
+
+/* Filters ride in the FTS5 query as tags terms: a small section among a
+ * large one, a section tree, date ranges over month and year edges. */
+static void
+test_store__search_filters(void **state)
+{
+	struct fx *f = *state;
+	struct search_result r;
+	struct buf t = BUF_INIT;
+	int64_t in_a1x[3], in_b;
+	size_t n;
+
+	assert_int_equal(store_bulk_begin(f->s), ERR_OK);
+	for (int i = 0; i < 300; i++) {
+		buf_reset(&t);
+		buf_addf(&t, "Hộ tịch số %d", i);
+		add_item(f->s, f->a2, ITEM_STATE_PUBLISHED, t.p, "", "",
+		         1700000000 + i * 3600);
+	}
+	assert_int_equal(store_bulk_end(f->s), ERR_OK);
+	/* 2023-12-31 23:59:59 UTC, 2024-01-01 00:00:00, 2024-03-15. */
+	in_a1x[0] = add_item(f->s, f->a1x, ITEM_STATE_PUBLISHED,
+	                     "Hộ tịch cuối năm", "", "", 1704067199);
+	in_a1x[1] = add_item(f->s, f->a1x, ITEM_STATE_PUBLISHED,
+	                     "Hộ tịch đầu năm", "", "", 1704067200);
+	in_a1x[2] = add_item(f->s, f->a1x, ITEM_STATE_PUBLISHED,
+	                     "Hộ tịch tháng ba", "", "", 1710460800);
+	add_item(f->s, f->a1x, ITEM_STATE_DRAFT, "Hộ tịch nháp", "", "",
+	         1710460800);
+	in_b = add_item(f->s, f->root_b, ITEM_STATE_PUBLISHED,
+	                "Văn bản về hộ tịch", "", "", 1600000000);
+
+	/* The small section: exactly its three, newest first on ties. */
+	n = search(f, "\"ho\" \"tich\"", f->a1x, 0, 0, &r);
+	assert_int_equal(n, 3);
+	assert_int_equal(r.total, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_true(r.v[i].item.id == in_a1x[0] ||
+		            r.v[i].item.id == in_a1x[1] ||
+		            r.v[i].item.id == in_a1x[2]);
+	/* The tree: a1 holds a1x. */
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->a1, 0, 0, &r), 3);
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->root_b, 0, 0, &r), 1);
+	assert_int_equal(r.v[0].item.id, in_b);
+	/* root_a: 300 in a2 and 3 in a1x, capped. */
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->root_a, 0, 0, &r), 10);
+	assert_int_equal(r.total, STORE_SEARCH_MAX);
+	/* A section with nothing, and one that does not exist. */
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->a1x + 1000, 0, 0, &r),
+	                 0);
+	/* Dates across the year's edge, to the second. */
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->a1x, 1704067199,
+	                        1704067200, &r),
+	                 2);
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->a1x, 1704067200,
+	                        1704067200, &r),
+	                 1);
+	assert_int_equal(r.v[0].item.id, in_a1x[1]);
+	/* Open ends; a range over several years; one before everything. */
+	assert_int_equal(search(f, "\"ho\" \"tich\"", 0, 0, 1650000000, &r), 1);
+	assert_int_equal(r.v[0].item.id, in_b);
+	assert_int_equal(search(f, "\"ho\" \"tich\"", f->a1, 1704067200, 0, &r),
+	                 2);
+	assert_int_equal(
+	        search(f, "\"ho\" \"tich\"", 0, 1500000000, 1704067199, &r),
+	        10);
+	assert_int_equal(r.total, STORE_SEARCH_MAX);
+	assert_int_equal(search(f, "\"ho\" \"tich\"", 0, 1000, 2000, &r), 0);
+	assert_int_equal(search(f, "\"ho\" \"tich\"", 0, 1710460801, 0, &r), 0);
+	/* Typed words never match the tags column. */
+	buf_reset(&t);
+	buf_addf(&t, "\"c%lld\"", (long long)f->a1x);
+	assert_int_equal(search(f, t.p, 0, 0, 0, &r), 0);
+	assert_int_equal(search(f, "\"y2024\"", 0, 0, 0, &r), 0);
+	assert_int_equal(search(f, "\"m202403\"", 0, 0, 0, &r), 0);
+	/* A prefix stands for the words of the index; one that no word
+	 * has finds nothing (and is no error). */
+	assert_int_equal(search(f, "\"ho\" \"tic\"*", f->a1x, 0, 0, &r), 3);
+	assert_int_equal(search(f, "\"tic\"*", f->root_b, 0, 0, &r), 1);
+	assert_non_null(strstr(r.v[0].snippet, "\x01tịch\x02"));
+	assert_int_equal(search(f, "\"ho\" \"xyzq\"*", 0, 0, 0, &r), 0);
+	assert_int_equal(store_check(f->s), ERR_OK);
+	buf_release(&t);
+}
+
+/* The time budget: a search over it stops, ranks what it found and says
+ * so; within it, partial stays false. */
+static void
+test_store__search_budget(void **state)
+{
+	struct fx *f = *state;
+	struct search_query q = {0};
+	struct search_result r;
+	struct buf t = BUF_INIT;
+
+	assert_int_equal(store_bulk_begin(f->s), ERR_OK);
+	for (int i = 0; i < 2000; i++) {
+		buf_reset(&t);
+		buf_addf(&t, "Đăng ký khai sinh %d", i);
+		add_item(f->s, f->a1, ITEM_STATE_PUBLISHED, t.p, "",
+		         "<p>Đăng ký khai sinh cho trẻ</p>",
+		         1700000000 + i * 60);
+	}
+	assert_int_equal(store_bulk_end(f->s), ERR_OK);
+	buf_release(&t);
+	q.match = "\"dang\" \"ky\"";
+	q.limit = 10;
+	assert_int_equal(store_search(f->s, &f->a, &q, &r), ERR_OK);
+	assert_false(r.partial);
+	assert_int_equal(r.total, STORE_SEARCH_MAX);
+	/* One microsecond: over before the first hundred steps end. */
+	q.budget_us = 1;
+	assert_int_equal(store_search(f->s, &f->a, &q, &r), ERR_OK);
+	assert_true(r.partial);
+	assert_true(r.total < STORE_SEARCH_MAX);
+	assert_int_equal(r.n, MIN(r.total, (size_t)10));
+	/* The connection is fine afterwards. */
+	q.budget_us = 0;
+	assert_int_equal(store_search(f->s, &f->a, &q, &r), ERR_OK);
+	assert_false(r.partial);
+	assert_int_equal(r.total, STORE_SEARCH_MAX);
+}
+
 static void
 test_store__bulk(void **state)
 {
@@ -825,6 +983,12 @@ main(void)
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_store__search, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_store__search_ranking,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_store__search_filters,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_store__search_budget,
+	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_store__bulk, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(test_store__views_add, setup,

@@ -107,20 +107,20 @@ report(const char *what, double *v, size_t n)
 
 /* The variants each query runs in; a row of the report each. */
 enum variant {
-	V_PAGE1,   /* as /tim-kiem?q=... */
-	V_PAGE3,   /* the third page */
-	V_BIG,     /* within a large section (its tree) */
-	V_SMALL,   /* within a small section */
-	V_DATES,   /* within three months */
+	V_PAGE1, /* as /tim-kiem?q=... */
+	V_PAGE3, /* the third page */
+	V_BIG,   /* within a large section (its tree) */
+	V_SMALL, /* within a small section */
+	V_DATES, /* within three months */
 	V__MAX
 };
 
 static const char *const variant_names[V__MAX] = {
-        "page 1",           /* V_PAGE1 */
-        "page 3",           /* V_PAGE3 */
-        "large section",    /* V_BIG */
-        "small section",    /* V_SMALL */
-        "3-month range",    /* V_DATES */
+        "page 1",        /* V_PAGE1 */
+        "page 3",        /* V_PAGE3 */
+        "large section", /* V_BIG */
+        "small section", /* V_SMALL */
+        "3-month range", /* V_DATES */
 };
 
 /* Shapes of query, told apart by what was typed. */
@@ -169,8 +169,8 @@ report3(const char *what, double *v, size_t n)
 		return;
 	qsort(v, n, sizeof(*v), cmp_double);
 	printf("| %-34s | %5zu | %7.2f | %7.2f | %7.2f | %7.2f |\n", what, n,
-	       quantile(v, n, 0.5), quantile(v, n, 0.95),
-	       quantile(v, n, 0.99), v[n - 1]);
+	       quantile(v, n, 0.5), quantile(v, n, 0.95), quantile(v, n, 0.99),
+	       v[n - 1]);
 }
 
 static int
@@ -234,15 +234,14 @@ pick_sections(struct store *s, struct arena *a, struct section *big,
 			*big = (struct section){cs[i].id, cs[i].name, l.total};
 		if (l.total >= 50 &&
 		    (small->items == 0 || l.total < small->items))
-			*small = (struct section){cs[i].id, cs[i].name,
-			                          l.total};
+			*small =
+			        (struct section){cs[i].id, cs[i].name, l.total};
 	}
 	return big->items && small->items ? 0 : -1;
 }
 
 static int
-run_queries(const char *db, const char *qpath, unsigned rounds,
-            size_t slowest)
+run_queries(const char *db, const char *qpath, unsigned rounds, size_t slowest)
 {
 	struct arena a = ARENA_INIT;
 	struct store *s;
@@ -272,8 +271,8 @@ run_queries(const char *db, const char *qpath, unsigned rounds,
 	printf("database %s: %zu published items; large section '%s' "
 	       "(%zu), small section '%s' (%zu); %zu queries x %d "
 	       "variants x %u rounds\n\n",
-	       db, newest.total, big.name, big.items, small.name,
-	       small.items, nq, V__MAX, rounds);
+	       db, newest.total, big.name, big.items, small.name, small.items,
+	       nq, V__MAX, rounds);
 	sm = xcalloc((size_t)rounds * nq * V__MAX, sizeof(*sm));
 	v = xcalloc((size_t)rounds * nq * V__MAX, sizeof(*v));
 	for (unsigned r = 0; r < rounds; r++) {
@@ -294,9 +293,9 @@ run_queries(const char *db, const char *qpath, unsigned rounds,
 				if (k == V_DATES) {
 					/* A different quarter each round
 					 * within the last two years. */
-					rq.to = last - (time_t)((r * 7 + i) %
-					                        8) *
-					                       91 * 86400;
+					rq.to = last -
+					        (time_t)((r * 7 + i) % 8) * 91 *
+					                86400;
 					rq.from = rq.to - 91 * 86400;
 				}
 				arena_reset(&a);
@@ -331,8 +330,7 @@ run_queries(const char *db, const char *qpath, unsigned rounds,
 
 			for (size_t i = 0; i < ns; i++)
 				if (sm[i].v == (enum variant)k &&
-				    shape_of(qs[sm[i].query]) ==
-				            (enum shape)sh)
+				    shape_of(qs[sm[i].query]) == (enum shape)sh)
 					v[n++] = sm[i].ms;
 			snprintf(label, sizeof(label), "%s, %s",
 			         variant_names[k], shape_names[sh]);

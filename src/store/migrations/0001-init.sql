@@ -31,6 +31,13 @@ CREATE INDEX category_parent ON category(parent_id, position);
 
 -- Items of every kind (Điều 7, 8).  body_text is body_html without tags,
 -- kept by the store for the search index (external content below).
+--
+-- The two large columns come last on purpose: SQLite stores a row's
+-- columns in order and spills what does not fit in the page to overflow
+-- pages, so reading a column placed after a 4 kB body walks the overflow
+-- chain.  With the bodies last, listings and search (which read
+-- category_id, published_at and the short texts of many rows) touch one
+-- page per row.
 CREATE TABLE item (
 	id INTEGER PRIMARY KEY,
 	kind TEXT NOT NULL
@@ -42,22 +49,22 @@ CREATE TABLE item (
 				 'scheduled', 'published', 'returned',
 				 'unpublished', 'archived')),
 	category_id INTEGER NOT NULL REFERENCES category(id),
-	title TEXT NOT NULL,
-	slug TEXT NOT NULL,
-	summary TEXT NOT NULL DEFAULT '',
-	body_html TEXT NOT NULL DEFAULT '',
-	body_text TEXT NOT NULL DEFAULT '',
-	author_name TEXT NOT NULL DEFAULT '',
-	author_user_id INTEGER,
-	source TEXT NOT NULL DEFAULT '',
-	source_date INTEGER,
-	cover_image TEXT,
-	cover_alt TEXT,
 	featured INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
 	created_at INTEGER NOT NULL,
 	published_at INTEGER,
 	updated_at INTEGER,
-	hits INTEGER NOT NULL DEFAULT 0
+	hits INTEGER NOT NULL DEFAULT 0,
+	author_user_id INTEGER,
+	source_date INTEGER,
+	title TEXT NOT NULL,
+	slug TEXT NOT NULL,
+	summary TEXT NOT NULL DEFAULT '',
+	author_name TEXT NOT NULL DEFAULT '',
+	source TEXT NOT NULL DEFAULT '',
+	cover_image TEXT,
+	cover_alt TEXT,
+	body_html TEXT NOT NULL DEFAULT '',
+	body_text TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 -- Latest published of one or several sections (category IN the subtree
@@ -91,16 +98,37 @@ CREATE TABLE view_daily_category (
 
 -- What the search index holds: published items only, so unpublished text
 -- can never match and the index stays the size of the public site.
+-- tags is not text anyone reads: "c<section id> y<year> m<yyyymm>"
+-- (UTC) of the item, so that a search within a section or a date range
+-- is one FTS5 query whose filter terms FTS5 intersects with the words
+-- (seeking in the doclists), instead of walking every match of the
+-- words and looking each row up (see store_search).
 CREATE VIEW item_pub AS
-	SELECT id, title, summary, body_text FROM item
+	SELECT id, title, summary, body_text,
+		'c' || category_id || strftime(' y%Y m%Y%m', published_at,
+					       'unixepoch') AS tags
+	FROM item
 	WHERE state = 'published';
 
 -- Full-text search over folded text.  External content (item_pub): the
 -- index stores no copy of the text; snippet() reads it back from item.
--- detail=full because phrase queries need positions; no prefix index:
--- measured fast enough without (see tests/tools/store_bench.c).
+-- detail=full because phrase queries need positions.  No prefix index:
+-- the last word is matched as a prefix only when the whole word is in no
+-- item (src/domain/search.c), and then expanded into words through
+-- item_fts_vocab below; a prefix index for the lengths people type (3 to
+-- 7 letters) would about quadruple the index.
+-- Queries always name the text columns ({title summary body_text} : ...)
+-- so that words typed never match tags.
 CREATE VIRTUAL TABLE item_fts USING fts5(
-	title, summary, body_text,
+	title, summary, body_text, tags,
 	content = 'item_pub', content_rowid = 'id',
 	tokenize = 'vnfold'
 );
+
+-- The words of the index with their document counts, read by
+-- store_search to turn a prefix ("nghi"*) into the few most common words
+-- it stands for: FTS5 itself would merge the doclists of every such word
+-- before the first row (300 ms for "ngh"* at 100,000 items), while this
+-- walk of the term list takes about 5 ms and the OR of words that
+-- follows stops early like any other query.
+CREATE VIRTUAL TABLE item_fts_vocab USING fts5vocab(item_fts, row);
