@@ -20,7 +20,6 @@
  */
 #include "common.h"
 
-#include <malloc.h>
 #include <utf8proc.h>
 
 #include "demo.h"
@@ -1077,24 +1076,13 @@ demo_generate_at(struct store *s, const char *media_dir, size_t nitems,
 	    (e = demo_images_write(media_dir)) != ERR_OK)
 		goto out;
 	g->st.images = DEMO_IMAGES_N;
-	/*
-	 * Every insert runs inside a SAVEPOINT whose release frees SQLite
-	 * memory at the top of the heap; glibc then trims it with brk, and
-	 * on the VM measured that made half the run kernel time (a 20,000
-	 * item load: 14 s CPU, against 6 s with trimming off).  Trimming
-	 * is off for the load and back to glibc's default afterwards.
-	 */
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-	if ((e = store_bulk_begin(s)) != ERR_OK) {
-		mallopt(M_TRIM_THRESHOLD, 128 << 10);
+	if ((e = store_bulk_begin(s)) != ERR_OK)
 		goto out;
-	}
 	npages = MIN(nitems, demo_pages_n);
 	e = gen_pages(g, npages);
 	for (size_t i = 0; e == ERR_OK && g->st.items < nitems; i++)
 		e = gen_item(g, i, nitems - npages);
 	e2 = store_bulk_end(s);
-	mallopt(M_TRIM_THRESHOLD, 128 << 10);
 	if (e == ERR_OK)
 		e = e2;
 out:
