@@ -1,9 +1,10 @@
 /*
  * Access log in the combined log format (Apache/nginx), so the usual
  * tools read it:
- *   addr - - [10/Oct/2026:13:55:36 +0000] "GET /p?q HTTP/1.1" 200 2326
+ *   addr - - [10/Oct/2026:20:55:36 +0700] "GET /p?q HTTP/1.1" 200 2326
  *   "referer" "user agent"
- * Each line is formatted on the caller's stack (no allocation) with
+ * Times are Viet Nam local time, from vntime like every other date.
+ * Each line is formatted on the caller's stack with
  * quotes, backslashes and control bytes escaped as \xNN, so a request
  * cannot forge a line.  Lines go to stderr with one write each, or to a
  * file through a shared buffer written out (whole lines only) when it
@@ -15,6 +16,7 @@
 
 #include "http_int.h"
 #include "log.h"
+#include "vntime.h"
 
 #define AL_BUF 65536
 #define AL_LINE 4096
@@ -143,17 +145,17 @@ accesslog_write(const char *addr, const char *method, const char *uri,
 	/* Room is kept for the fixed tail; long fields are cut. */
 	char line[AL_LINE], tbuf[64];
 	size_t n = 0, cap = sizeof(line) - 64;
-	struct tm tm;
+	struct buf date = BUF_INIT;
 	time_t now;
 
 	if (al.fd < 0)
 		return;
 	now = time(NULL);
-	gmtime_r(&now, &tm);
-	strftime(tbuf, sizeof(tbuf), "%d/%b/%Y:%H:%M:%S +0000", &tm);
+	vntime_format(&date, now, VNTIME_CLF);
 	n = add_esc(line, n, cap, addr);
 	n = add_raw(line, n, cap, " - - [");
-	n = add_raw(line, n, cap, tbuf);
+	n = add_raw(line, n, cap, date.p);
+	buf_release(&date);
 	n = add_raw(line, n, cap, "] \"");
 	n = add_esc(line, n, cap, method);
 	line[n++] = ' ';

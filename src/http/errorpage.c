@@ -29,6 +29,9 @@ static const struct errtext errtexts[] = {
         {405, "Method Not Allowed", "Phương thức không được hỗ trợ",
          "Trang này không nhận loại yêu cầu bạn vừa gửi. Vui lòng quay lại "
          "trang trước và thử lại."},
+        {409, "Conflict", "Nội dung vừa được thay đổi",
+         "Yêu cầu của bạn trùng với một thay đổi khác vừa được thực hiện. "
+         "Vui lòng tải lại trang rồi thử lại."},
         {410, "Gone", "Trang không còn nữa",
          "Nội dung này đã bị gỡ bỏ và không còn được cung cấp. Vui lòng tìm "
          "thông tin khác từ trang chủ."},

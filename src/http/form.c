@@ -16,18 +16,6 @@
 const char http_msg_utf8[] =
         "Yêu cầu chứa ký tự không hợp lệ (không phải UTF-8).";
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Decodes p[0..len) into a new arena string; '+' becomes a space.
  * Returns NULL on a malformed escape.
@@ -48,8 +36,8 @@ decode(struct arena *a, const char *p, size_t len, size_t *outlen)
 
 			if (len - i < 3)
 				return NULL;
-			hi = hexval((unsigned char)p[i + 1]);
-			lo = hexval((unsigned char)p[i + 2]);
+			hi = http_hexval((unsigned char)p[i + 1]);
+			lo = http_hexval((unsigned char)p[i + 2]);
 			if (hi < 0 || lo < 0)
 				return NULL;
 			s[n++] = (char)(hi << 4 | lo);

@@ -26,6 +26,26 @@ enum parse_res {
 /* The Vietnamese message for PARSE_UTF8 (shown on the 400 page). */
 extern const char http_msg_utf8[];
 
+/* The value of hex digit c, or -1 (percent-decoding in form.c, path.c). */
+static inline int
+http_hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Does header value v start with media type t (case-insensitive) and
+ * then end or go on with parameters?  "text/html; charset=x" has type
+ * "text/html"; "text/htmlx" has not.
+ */
+bool http_type_is(const char *v, const char *t);
+
 /* Most fields in one urlencoded string or cookie header. */
 #define FORM_MAX_FIELDS 1000
 /* Most parts in one multipart body, and bytes in one part's headers. */
@@ -107,7 +127,11 @@ http_handler_fn router_match(const struct router *rt, enum http_method method,
                              const char *path, struct req *r,
                              unsigned *allowed /* OUT */);
 
-/* Appends "GET, HEAD, POST" for a method mask. */
+/* Method names by enum http_method (NULL for HTTP_OTHER). */
+extern const char *const http_method_names[HTTP__MAX];
+/* The enum for a request method name (HTTP_OTHER if not one of ours). */
+enum http_method http_method_of(const char *name);
+/* Writes "GET, HEAD, POST" for a method mask into out. */
 void http_methods_str(unsigned mask, char *out, size_t size);
 
 /* resp.c */
@@ -126,8 +150,35 @@ bool http_etag_match(const char *if_none_match, const char *etag);
 
 /* gzip (level 6) of p into out; false if it failed or did not shrink. */
 bool http_gzip(const void *p, size_t len, struct buf *out);
-/* A quoted strong ETag from a 64-bit hash of the bytes. */
-void http_etag_of(const void *p, size_t len, char out[24]);
+
+#define HTTP_ETAG_SIZE 24
+/*
+ * A quoted strong ETag from a 64-bit hash of the bytes: "<hash>" for
+ * the identity representation, "<hash>-gz" for its gzip copy.  The two
+ * encodings are two representations (RFC 9110 section 8.8.3) and must
+ * not share a strong validator: a cache that revalidated its identity
+ * copy with the gzip ETag would take on Content-Encoding: gzip.
+ */
+void http_etag_of(const void *p, size_t len, bool gz, char out[HTTP_ETAG_SIZE]);
+
+/* Client max-age of a cacheable page whose handler set none. */
+#define HTTP_CACHED_MAX_AGE 60
+/*
+ * The Cache-Control value for rs: "public, max-age=N" from rs->max_age;
+ * with max_age < 0, HTTP_CACHED_MAX_AGE for a page that carries cache
+ * tags (so a page says the same whether the page cache is on or off),
+ * else "no-store".  out holds at least 40 bytes.
+ */
+void http_cache_control(const struct resp *rs, char *out, size_t size);
+/* The same from a bare max-age (static files): < 0 is "no-store". */
+void http_cache_control_age(int max_age, char *out, size_t size);
+
+/*
+ * MHD_add_response_header, logged when MHD refuses the header (a CR or
+ * LF in it, which MHD drops silently).  false if it was refused.
+ */
+bool http_add_header(struct MHD_Response *mr, const char *name,
+                     const char *value);
 uint64_t http_hash(const void *p, size_t len);
 
 /* "Sun, 06 Nov 1994 08:49:37 GMT" into out (at least 30 bytes). */
@@ -153,11 +204,16 @@ struct pc_entry {
 	uint64_t hash;
 	char *key;
 	size_t keylen;
-	char *tags; /* " a b c " with spaces around */
-	char etag[24];
+	char *tags;                   /* " a b c " with spaces around */
+	char etag[HTTP_ETAG_SIZE];    /* of plain */
+	char etag_gz[HTTP_ETAG_SIZE]; /* of gz */
+	/*
+	 * A 304 queues the 200's own response (MHD sends no body for a
+	 * 304), so its Content-Length is that of the representation it
+	 * validates, as RFC 9110 section 8.6 asks, never 0.
+	 */
 	struct MHD_Response *plain;
-	struct MHD_Response *gz;      /* NULL: no gzip copy */
-	struct MHD_Response *not_mod; /* 304 with ETag */
+	struct MHD_Response *gz; /* NULL: no gzip copy */
 	size_t len, gzlen, cost;
 	int64_t view_item;
 	int64_t view_category;

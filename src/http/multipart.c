@@ -26,7 +26,7 @@ multipart_boundary(const char *ct, struct str *out)
 {
 	const char *p, *e;
 
-	if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)
+	if (!http_type_is(ct, "multipart/form-data"))
 		return false;
 	for (p = ct + 19; (p = strchr(p, ';'));) {
 		p++;
@@ -147,15 +147,94 @@ memfind(const char *h, size_t hlen, const char *n, size_t nlen)
 	return memmem(h, hlen, n, nlen);
 }
 
+/* What the parse keeps between parts. */
+struct mp {
+	struct arena *a;
+	const char *body;
+	size_t len;
+	const char *delim; /* CRLF "--" boundary */
+	size_t dlen;
+	struct kv *fv;
+	struct upload *uv;
+	size_t nform, nup;
+};
+
+/*
+ * A part's header block starts at *pos (just past the CRLF after a
+ * delimiter).  On success hdr and hlen give the block without its blank
+ * line, and *pos is at the part's data.
+ */
+static enum parse_res
+part_header_block(const struct mp *m, size_t *pos, const char **hdr,
+                  size_t *hlen)
+{
+	const char *body = m->body, *end;
+	size_t len = m->len, p = *pos;
+
+	/* Headers end at an empty line (a part may have none). */
+	if (len - p >= 2 && body[p] == '\r' && body[p + 1] == '\n') {
+		*hdr = body + p;
+		*hlen = 0;
+		*pos = p + 2;
+		return PARSE_OK;
+	}
+	end = memfind(body + p, MIN(len - p, MP_MAX_HEADER + 4), "\r\n\r\n", 4);
+	if (!end)
+		return len - p > MP_MAX_HEADER ? PARSE_LIMIT : PARSE_BAD;
+	*hlen = (size_t)(end - (body + p));
+	if (*hlen > MP_MAX_HEADER)
+		return PARSE_LIMIT;
+	*hdr = body + p;
+	*pos = p + *hlen + 4;
+	return PARSE_OK;
+}
+
+/* Files the part with headers ph and data [data, data + dl). */
+static enum parse_res
+part_store(struct mp *m, const struct part_hdr *ph, const char *data, size_t dl)
+{
+	struct str name, fname;
+
+	if (!ph->disp.p || ph->disp.len < 9 ||
+	    strncasecmp(ph->disp.p, "form-data", 9) != 0 ||
+	    !disp_param(ph->disp.p, ph->disp.len, "name", &name))
+		return PARSE_BAD;
+	if (!utf8_valid(name.p, name.len))
+		return PARSE_UTF8;
+	if (disp_param(ph->disp.p, ph->disp.len, "filename", &fname)) {
+		struct upload *u = &m->uv[m->nup++];
+
+		fname = basename_of(fname);
+		if (!utf8_valid(fname.p, fname.len) ||
+		    (ph->ctype.len && !utf8_valid(ph->ctype.p, ph->ctype.len)))
+			return PARSE_UTF8;
+		u->field = arena_strdup_str(m->a, name);
+		u->filename = arena_strdup_str(m->a, fname);
+		u->content_type = ph->ctype.len
+		                          ? arena_strdup_str(m->a, ph->ctype)
+		                          : "application/octet-stream";
+		u->data = data;
+		u->len = dl;
+	} else {
+		struct kv *kv = &m->fv[m->nform++];
+
+		if (!utf8_valid(data, dl))
+			return PARSE_UTF8;
+		kv->key = arena_strdup_str(m->a, name);
+		kv->val = arena_strndup(m->a, data, dl);
+		kv->val_len = dl;
+	}
+	return PARSE_OK;
+}
+
 enum parse_res
 multipart_parse(struct arena *a, struct str boundary, const char *body,
                 size_t len, struct kvlist *form, struct upload **uploads,
                 size_t *nuploads)
 {
 	char delim[MP_MAX_BOUNDARY + 4];
-	size_t dlen, pos, nparts = 0, nform = 0, nup = 0;
-	struct kv *fv;
-	struct upload *uv;
+	struct mp m = {.a = a, .body = body, .len = len, .delim = delim};
+	size_t pos, nparts = 0;
 	const char *p;
 
 	form->v = NULL;
@@ -165,28 +244,24 @@ multipart_parse(struct arena *a, struct str boundary, const char *body,
 	if (!boundary.len || boundary.len > MP_MAX_BOUNDARY)
 		return PARSE_BAD;
 	/* delim = CRLF "--" boundary; the first one may lack the CRLF. */
-	delim[0] = '\r';
-	delim[1] = '\n';
-	delim[2] = '-';
-	delim[3] = '-';
+	memcpy(delim, "\r\n--", 4);
 	memcpy(delim + 4, boundary.p, boundary.len);
-	dlen = boundary.len + 4;
+	m.dlen = boundary.len + 4;
 
-	if (len >= dlen - 2 && !memcmp(body, delim + 2, dlen - 2)) {
-		pos = dlen - 2;
+	if (len >= m.dlen - 2 && !memcmp(body, delim + 2, m.dlen - 2)) {
+		pos = m.dlen - 2;
 	} else {
-		if (!(p = memfind(body, len, delim, dlen)))
+		if (!(p = memfind(body, len, delim, m.dlen)))
 			return PARSE_BAD;
-		pos = (size_t)(p - body) + dlen;
+		pos = (size_t)(p - body) + m.dlen;
 	}
-	fv = arena_alloc(a, sizeof(*fv) * MP_MAX_PARTS);
-	uv = arena_alloc(a, sizeof(*uv) * MP_MAX_PARTS);
+	m.fv = arena_alloc(a, sizeof(*m.fv) * MP_MAX_PARTS);
+	m.uv = arena_alloc(a, sizeof(*m.uv) * MP_MAX_PARTS);
 	/* pos is just past a delimiter. */
 	for (;;) {
 		const char *hdr, *dend;
 		size_t hlen, dl;
 		struct part_hdr ph;
-		struct str name, fname;
 		enum parse_res res;
 
 		if (len - pos >= 2 && body[pos] == '-' && body[pos + 1] == '-')
@@ -198,65 +273,20 @@ multipart_parse(struct arena *a, struct str boundary, const char *body,
 		pos += 2;
 		if (++nparts > MP_MAX_PARTS)
 			return PARSE_LIMIT;
-		/* Headers end at an empty line (a part may have none). */
-		if (len - pos >= 2 && body[pos] == '\r' &&
-		    body[pos + 1] == '\n') {
-			hdr = body + pos;
-			hlen = 0;
-			pos += 2;
-		} else {
-			hdr = memfind(body + pos,
-			              MIN(len - pos, MP_MAX_HEADER + 4),
-			              "\r\n\r\n", 4);
-			if (!hdr)
-				return len - pos > MP_MAX_HEADER ? PARSE_LIMIT
-				                                 : PARSE_BAD;
-			hlen = (size_t)(hdr - (body + pos));
-			if (hlen > MP_MAX_HEADER)
-				return PARSE_LIMIT;
-			hdr = body + pos;
-			pos += hlen + 4;
-		}
-		if (!(dend = memfind(body + pos, len - pos, delim, dlen)))
+		if ((res = part_header_block(&m, &pos, &hdr, &hlen)) !=
+		    PARSE_OK)
+			return res;
+		if (!(dend = memfind(body + pos, len - pos, delim, m.dlen)))
 			return PARSE_BAD;
 		dl = (size_t)(dend - (body + pos));
-		if ((res = part_headers(hdr, hlen, &ph)) != PARSE_OK)
+		if ((res = part_headers(hdr, hlen, &ph)) != PARSE_OK ||
+		    (res = part_store(&m, &ph, body + pos, dl)) != PARSE_OK)
 			return res;
-		if (!ph.disp.p || ph.disp.len < 9 ||
-		    strncasecmp(ph.disp.p, "form-data", 9) != 0 ||
-		    !disp_param(ph.disp.p, ph.disp.len, "name", &name))
-			return PARSE_BAD;
-		if (!utf8_valid(name.p, name.len))
-			return PARSE_UTF8;
-		if (disp_param(ph.disp.p, ph.disp.len, "filename", &fname)) {
-			struct upload *u = &uv[nup++];
-
-			fname = basename_of(fname);
-			if (!utf8_valid(fname.p, fname.len) ||
-			    (ph.ctype.len &&
-			     !utf8_valid(ph.ctype.p, ph.ctype.len)))
-				return PARSE_UTF8;
-			u->field = arena_strdup_str(a, name);
-			u->filename = arena_strdup_str(a, fname);
-			u->content_type =
-			        ph.ctype.len ? arena_strdup_str(a, ph.ctype)
-			                     : "application/octet-stream";
-			u->data = body + pos;
-			u->len = dl;
-		} else {
-			struct kv *kv = &fv[nform++];
-
-			if (!utf8_valid(body + pos, dl))
-				return PARSE_UTF8;
-			kv->key = arena_strdup_str(a, name);
-			kv->val = arena_strndup(a, body + pos, dl);
-			kv->val_len = dl;
-		}
-		pos += dl + dlen;
+		pos += dl + m.dlen;
 	}
-	form->v = nform ? fv : NULL;
-	form->n = nform;
-	*uploads = nup ? uv : NULL;
-	*nuploads = nup;
+	form->v = m.nform ? m.fv : NULL;
+	form->n = m.nform;
+	*uploads = m.nup ? m.uv : NULL;
+	*nuploads = m.nup;
 	return PARSE_OK;
 }

@@ -2,7 +2,7 @@
  * The page cache: rendered public pages kept in memory with a gzip copy
  * and an ETag, answered before routing (DESIGN, performance targets).
  *
- * Each entry holds prebuilt MHD responses (plain, gzip, 304).  MHD
+ * Each entry holds prebuilt MHD responses (plain, gzip).  MHD
  * responses are reference counted and MHD_queue_response takes its own
  * reference, so a hit queues the entry's response under the read lock
  * and allocates nothing; eviction destroys our reference and MHD frees
@@ -28,7 +28,7 @@
 
 static struct {
 	pthread_rwlock_t lock;
-	bool enabled;
+	atomic_bool enabled; /* read without the lock on every request */
 	size_t max;
 	size_t bytes;
 	size_t count;
@@ -63,12 +63,12 @@ pagecache_gen(void)
 static void
 entry_free(struct pc_entry *e)
 {
+	if (!e)
+		return;
 	if (e->plain)
 		MHD_destroy_response(e->plain);
 	if (e->gz)
 		MHD_destroy_response(e->gz);
-	if (e->not_mod)
-		MHD_destroy_response(e->not_mod);
 	free(e->key);
 	free(e->tags);
 	free(e);
@@ -135,13 +135,32 @@ build(const struct resp *rs, const char *etag, const char *cc, const void *body,
 	if (!mr)
 		return NULL;
 	http_add_resp_headers(mr, rs);
-	MHD_add_response_header(mr, "Cache-Control", cc);
-	MHD_add_response_header(mr, "ETag", etag);
+	http_add_header(mr, "Cache-Control", cc);
+	http_add_header(mr, "ETag", etag);
+	/* Even a page that got no gzip copy varies: the next version of it
+	 * may have one, and a shared cache must not keep either for all. */
 	if (http_type_compressible(rs->content_type))
-		MHD_add_response_header(mr, "Vary", "Accept-Encoding");
+		http_add_header(mr, "Vary", "Accept-Encoding");
 	if (gz)
-		MHD_add_response_header(mr, "Content-Encoding", "gzip");
+		http_add_header(mr, "Content-Encoding", "gzip");
 	return mr;
+}
+
+/* " a b " so that a tag is found as " tag " (see has_tag). */
+static char *
+tags_dup(const char *tags)
+{
+	size_t tl = strlen(tags);
+	char *t = xmalloc(st_add(tl, 3));
+
+	t[0] = ' ';
+	memcpy(t + 1, tags, tl);
+	t[tl + 1] = ' ';
+	t[tl + 2] = '\0';
+	for (size_t i = 1; i <= tl; i++)
+		if (t[i] == '\t' || t[i] == '\n')
+			t[i] = ' ';
+	return t;
 }
 
 static struct pc_entry *
@@ -154,42 +173,24 @@ entry_new(const char *key, size_t keylen, const struct resp *rs)
 	e->key = xstrndup(key, keylen);
 	e->keylen = keylen;
 	e->hash = http_hash(key, keylen);
-	{
-		size_t tl = strlen(rs->cache_tags);
-
-		/* " a b " so a tag is found as " tag " */
-		e->tags = xmalloc(st_add(tl, 3));
-		e->tags[0] = ' ';
-		memcpy(e->tags + 1, rs->cache_tags, tl);
-		e->tags[tl + 1] = ' ';
-		e->tags[tl + 2] = '\0';
-		for (size_t i = 1; i <= tl; i++)
-			if (e->tags[i] == '\t' || e->tags[i] == '\n')
-				e->tags[i] = ' ';
-	}
-	http_etag_of(rs->body.p, rs->body.len, e->etag);
-	snprintf(cc, sizeof(cc), "public, max-age=%d",
-	         rs->max_age >= 0 ? rs->max_age : 60);
+	e->tags = tags_dup(rs->cache_tags);
+	http_etag_of(rs->body.p, rs->body.len, false, e->etag);
+	http_etag_of(rs->body.p, rs->body.len, true, e->etag_gz);
+	http_cache_control(rs, cc, sizeof(cc));
 	e->len = rs->body.len;
 	e->view_item = rs->view_item;
 	e->view_category = rs->view_category;
 	e->plain = build(rs, e->etag, cc, rs->body.p, rs->body.len, false);
 	if (http_type_compressible(rs->content_type) &&
 	    http_gzip(rs->body.p, rs->body.len, &gz)) {
-		e->gz = build(rs, e->etag, cc, gz.p, gz.len, true);
+		e->gz = build(rs, e->etag_gz, cc, gz.p, gz.len, true);
 		e->gzlen = gz.len;
 	}
 	buf_release(&gz);
-	e->not_mod = MHD_create_response_from_buffer(0, NULL,
-	                                             MHD_RESPMEM_PERSISTENT);
-	if (!e->plain || !e->not_mod) {
+	if (!e->plain) {
 		entry_free(e);
 		return NULL;
 	}
-	MHD_add_response_header(e->not_mod, "ETag", e->etag);
-	MHD_add_response_header(e->not_mod, "Cache-Control", cc);
-	MHD_add_response_header(e->not_mod, "Vary", "Accept-Encoding");
-	http_add_security_headers(e->not_mod);
 	e->cost = e->len + e->gzlen + keylen + strlen(e->tags) + PC_OVERHEAD;
 	atomic_init(&e->used, false);
 	return e;

@@ -12,18 +12,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 enum parse_res
 path_normalise(struct arena *a, const char *p, size_t len, const char **out)
 {
@@ -42,8 +30,8 @@ path_normalise(struct arena *a, const char *p, size_t len, const char **out)
 
 			if (len - i < 3)
 				return PARSE_BAD;
-			hi = hexval((unsigned char)p[i + 1]);
-			lo = hexval((unsigned char)p[i + 2]);
+			hi = http_hexval((unsigned char)p[i + 1]);
+			lo = http_hexval((unsigned char)p[i + 2]);
 			if (hi < 0 || lo < 0)
 				return PARSE_BAD;
 			c = (unsigned char)(hi << 4 | lo);

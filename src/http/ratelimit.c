@@ -70,14 +70,16 @@ ratelimit_allow(const char *addr)
 	h = (size_t)http_hash(addr, strlen(addr));
 	s = &rl.slots[h % RL_SLOTS];
 	pthread_mutex_lock(&rl.locks[h % RL_LOCKS]);
-	if (strcmp(s->addr, addr) != 0) {
-		snprintf(s->addr, sizeof(s->addr), "%s", addr);
-		s->tokens = rl.burst;
-		s->last = now;
-	}
 	s->tokens += (now - s->last) * rl.rate;
-	if (s->tokens > rl.burst)
+	if (s->tokens >= rl.burst) {
+		/* Full again: whoever used the slot is gone, and a new
+		 * address may take it over.  A busy bucket is shared
+		 * instead: resetting it on every collision would let two
+		 * colliding addresses take turns and never be limited. */
 		s->tokens = rl.burst;
+		if (strcmp(s->addr, addr) != 0)
+			snprintf(s->addr, sizeof(s->addr), "%s", addr);
+	}
 	s->last = now;
 	ok = s->tokens >= 1.0;
 	if (ok)

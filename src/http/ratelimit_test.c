@@ -24,6 +24,30 @@ test_ratelimit__bucket(void **state)
 	ratelimit_shutdown();
 }
 
+/* Two addresses in one slot share a busy bucket: taking turns must not
+ * reset it for each other. */
+static void
+test_ratelimit__collision_shares(void **state)
+{
+	char a[48] = "192.0.2.1", b[48];
+	uint64_t slot = http_hash(a, strlen(a)) % 8192;
+	int i;
+
+	(void)state;
+	for (i = 0;; i++) {
+		snprintf(b, sizeof(b), "10.%d.%d.%d", i >> 16 & 255,
+		         i >> 8 & 255, i & 255);
+		if (http_hash(b, strlen(b)) % 8192 == slot)
+			break;
+	}
+	ratelimit_init(1, 2);
+	assert_true(ratelimit_allow(a));
+	assert_true(ratelimit_allow(b));
+	assert_false(ratelimit_allow(a));
+	assert_false(ratelimit_allow(b));
+	ratelimit_shutdown();
+}
+
 static void
 test_ratelimit__off(void **state)
 {
@@ -41,6 +65,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_ratelimit__bucket),
+	        cmocka_unit_test(test_ratelimit__collision_shares),
 	        cmocka_unit_test(test_ratelimit__off),
 	};
 

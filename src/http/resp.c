@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "http_int.h"
+#include "log.h"
 #include "vntime.h"
 #include "xalloc.h"
 
@@ -37,19 +38,60 @@ resp_release(struct resp *rs)
 	buf_release(&rs->body);
 }
 
+/* Only printable ASCII and tabs: no CR/LF to split a header. */
+static bool
+header_value_ok(const char *v)
+{
+	for (; *v; v++)
+		if (((unsigned char)*v < 0x20 && *v != '\t') ||
+		    (unsigned char)*v >= 0x7f)
+			return false;
+	return true;
+}
+
 void
 resp_header(struct resp *rs, const char *name, const char *value)
 {
 	if (rs->nheaders == RESP_MAX_HEADERS)
 		BUG("more than %d response headers", RESP_MAX_HEADERS);
+	/* A value built from data (a slug, a file name) must not carry a
+	 * line break into the header block; MHD would drop it silently. */
+	if (!header_value_ok(value)) {
+		log_errx("response header '%s' has a control or non-ASCII "
+		         "byte; not sent",
+		         name);
+		return;
+	}
 	rs->headers[rs->nheaders].name = name;
 	rs->headers[rs->nheaders].value = value;
 	rs->nheaders++;
 }
 
+/*
+ * Handlers redirect to paths of this site they built themselves; a
+ * location that is not "/..." (and not "//host", which a browser reads
+ * as another site) or http(s)://, or that holds bytes a header cannot,
+ * is a bug in the handler, answered 500 rather than sent.
+ */
 void
 resp_redirect(struct resp *rs, int status, const char *location)
 {
+	bool local =
+	        location[0] == '/' && location[1] != '/' && location[1] != '\\';
+
+	if ((!local && strncmp(location, "http://", 7) != 0 &&
+	     strncmp(location, "https://", 8) != 0) ||
+	    !header_value_ok(location)) {
+		size_t n = 0;
+
+		/* The log line itself must not be split either. */
+		while (n < 80 && (unsigned char)location[n] >= 0x20 &&
+		       (unsigned char)location[n] < 0x7f)
+			n++;
+		log_errx("refusing to redirect to '%.*s'", (int)n, location);
+		errorpage_builtin(rs, 500, NULL);
+		return;
+	}
 	rs->status = status;
 	resp_header(rs, "Location", location);
 	buf_reset(&rs->body);
@@ -65,17 +107,31 @@ req_header(const struct req *r, const char *name)
 }
 
 bool
+http_type_is(const char *v, const char *t)
+{
+	size_t n = strlen(t);
+
+	return v && !strncasecmp(v, t, n) &&
+	       (v[n] == '\0' || v[n] == ';' || v[n] == ' ' || v[n] == '\t');
+}
+
+bool
 http_type_compressible(const char *ct)
 {
+	static const char *const types[] = {
+	        "application/json",     "application/javascript",
+	        "application/xml",      "application/rss+xml",
+	        "application/atom+xml", "image/svg+xml",
+	};
+
 	if (!ct)
 		return true; /* the default, text/html */
-	return !strncmp(ct, "text/", 5) ||
-	       !strncmp(ct, "application/json", 16) ||
-	       !strncmp(ct, "application/javascript", 22) ||
-	       !strncmp(ct, "application/xml", 15) ||
-	       !strncmp(ct, "application/rss+xml", 19) ||
-	       !strncmp(ct, "application/atom+xml", 20) ||
-	       !strncmp(ct, "image/svg+xml", 13);
+	if (!strncasecmp(ct, "text/", 5))
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++)
+		if (http_type_is(ct, types[i]))
+			return true;
+	return false;
 }
 
 /*
@@ -215,9 +271,38 @@ http_hash(const void *p, size_t len)
 }
 
 void
-http_etag_of(const void *p, size_t len, char out[24])
+http_etag_of(const void *p, size_t len, bool gz, char out[HTTP_ETAG_SIZE])
 {
-	snprintf(out, 24, "\"%016llx\"", (unsigned long long)http_hash(p, len));
+	snprintf(out, HTTP_ETAG_SIZE, "\"%016llx%s\"",
+	         (unsigned long long)http_hash(p, len), gz ? "-gz" : "");
+}
+
+void
+http_cache_control_age(int max_age, char *out, size_t size)
+{
+	if (max_age >= 0)
+		snprintf(out, size, "public, max-age=%d", max_age);
+	else
+		snprintf(out, size, "no-store");
+}
+
+void
+http_cache_control(const struct resp *rs, char *out, size_t size)
+{
+	int age = rs->max_age;
+
+	if (age < 0 && rs->cache_tags && rs->status == 200)
+		age = HTTP_CACHED_MAX_AGE;
+	http_cache_control_age(age, out, size);
+}
+
+bool
+http_add_header(struct MHD_Response *mr, const char *name, const char *value)
+{
+	if (MHD_add_response_header(mr, name, value) == MHD_YES)
+		return true;
+	log_errx("cannot add response header '%s'", name);
+	return false;
 }
 
 /* HTTP dates come from vntime, the one place that formats times. */
@@ -240,10 +325,10 @@ http_date_parse(const char *s, time_t *out)
 void
 http_add_security_headers(struct MHD_Response *mr)
 {
-	MHD_add_response_header(mr, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(mr, "Referrer-Policy",
-	                        "strict-origin-when-cross-origin");
-	MHD_add_response_header(mr, "Content-Security-Policy", http_csp);
+	http_add_header(mr, "X-Content-Type-Options", "nosniff");
+	http_add_header(mr, "Referrer-Policy",
+	                "strict-origin-when-cross-origin");
+	http_add_header(mr, "Content-Security-Policy", http_csp);
 }
 
 void
@@ -251,17 +336,16 @@ http_add_resp_headers(struct MHD_Response *mr, const struct resp *rs)
 {
 	size_t i;
 
-	MHD_add_response_header(mr, "Content-Type",
-	                        rs->content_type ? rs->content_type
-	                                         : "text/html; charset=utf-8");
+	http_add_header(mr, "Content-Type",
+	                rs->content_type ? rs->content_type
+	                                 : "text/html; charset=utf-8");
 	if (rs->last_modified > 0) {
 		char d[40];
 
 		http_date_format(rs->last_modified, d, sizeof(d));
-		MHD_add_response_header(mr, "Last-Modified", d);
+		http_add_header(mr, "Last-Modified", d);
 	}
 	for (i = 0; i < rs->nheaders; i++)
-		MHD_add_response_header(mr, rs->headers[i].name,
-		                        rs->headers[i].value);
+		http_add_header(mr, rs->headers[i].name, rs->headers[i].value);
 	http_add_security_headers(mr);
 }

@@ -150,18 +150,30 @@ router_match(const struct router *rt, enum http_method method, const char *path,
 	return NULL;
 }
 
+const char *const http_method_names[HTTP__MAX] = {
+        "GET",     /* HTTP_GET */
+        "HEAD",    /* HTTP_HEAD */
+        "POST",    /* HTTP_POST */
+        "PUT",     /* HTTP_PUT */
+        "DELETE",  /* HTTP_DELETE */
+        "OPTIONS", /* HTTP_OPTIONS */
+        NULL,      /* HTTP_OTHER */
+};
+
+enum http_method
+http_method_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < HTTP_OTHER; i++)
+		if (!strcmp(name, http_method_names[i]))
+			return (enum http_method)i;
+	return HTTP_OTHER;
+}
+
 void
 http_methods_str(unsigned mask, char *out, size_t size)
 {
-	static const char *const names[HTTP__MAX] = {
-	        "GET",     /* HTTP_GET */
-	        "HEAD",    /* HTTP_HEAD */
-	        "POST",    /* HTTP_POST */
-	        "PUT",     /* HTTP_PUT */
-	        "DELETE",  /* HTTP_DELETE */
-	        "OPTIONS", /* HTTP_OPTIONS */
-	        NULL,      /* HTTP_OTHER */
-	};
 	size_t i, n = 0;
 
 	if (size)
@@ -169,10 +181,10 @@ http_methods_str(unsigned mask, char *out, size_t size)
 	for (i = 0; i < HTTP__MAX; i++) {
 		int w;
 
-		if (!names[i] || !(mask & HTTP_M(i)))
+		if (!http_method_names[i] || !(mask & HTTP_M(i)))
 			continue;
 		w = snprintf(out + n, size - n, "%s%s", n ? ", " : "",
-		             names[i]);
+		             http_method_names[i]);
 		if (w < 0 || (size_t)w >= size - n)
 			return;
 		n += (size_t)w;

@@ -366,29 +366,33 @@ log_answer(const struct answer *an)
 	                                    "User-Agent"));
 }
 
-/* pc_fn: queue a cached entry (plain, gzip or 304). */
+static const char *
+conn_header(const struct answer *an, const char *name)
+{
+	return MHD_lookup_connection_value(an->c, MHD_HEADER_KIND, name);
+}
+
+/*
+ * pc_fn: queue a cached entry, gzip or plain.  A 304 queues the same
+ * response as the 200 it validates: MHD sends no body for a 304, and
+ * the headers, Content-Length included, are those of that
+ * representation (RFC 9110 sections 8.6 and 15.4.5).
+ */
 static int
 serve_entry(const struct pc_entry *e, void *ctx)
 {
 	struct answer *an = ctx;
-	const char *inm;
-	struct MHD_Response *mr;
+	bool gz =
+	        e->gz && http_accepts_gzip(conn_header(an, "Accept-Encoding"));
+	const char *inm = conn_header(an, "If-None-Match");
+	struct MHD_Response *mr = gz ? e->gz : e->plain;
 	unsigned st = MHD_HTTP_OK;
 
-	inm = MHD_lookup_connection_value(an->c, MHD_HEADER_KIND,
-	                                  "If-None-Match");
-	if (inm && http_etag_match(inm, e->etag)) {
-		mr = e->not_mod;
+	if (inm && http_etag_match(inm, gz ? e->etag_gz : e->etag)) {
 		st = MHD_HTTP_NOT_MODIFIED;
 		an->bytes = 0;
-	} else if (e->gz &&
-	           http_accepts_gzip(MHD_lookup_connection_value(
-	                   an->c, MHD_HEADER_KIND, "Accept-Encoding"))) {
-		mr = e->gz;
-		an->bytes = e->gzlen;
 	} else {
-		mr = e->plain;
-		an->bytes = e->len;
+		an->bytes = gz ? e->gzlen : e->len;
 	}
 	an->view_item = e->view_item;
 	an->view_category = e->view_category;
@@ -405,18 +409,20 @@ finish(struct answer *an, bool ok)
 	return ok ? MHD_YES : MHD_NO;
 }
 
-/* Queues a rendered struct resp (not from the cache). */
+/*
+ * Queues a rendered struct resp (not from the cache).  As for cached
+ * pages, a 304 is the 200's response queued with status 304, so it
+ * costs the gzip that decides which representation (and ETag) the
+ * client validates.
+ */
 static bool
 queue_resp(struct answer *an, const struct req *r, struct resp *rs)
 {
 	struct MHD_Response *mr;
 	struct buf gz = BUF_INIT;
-	char etag[24], cc[48];
+	char etag[HTTP_ETAG_SIZE], cc[48];
 	const char *inm;
-	bool get = r->method == HTTP_GET || r->method == HTTP_HEAD;
-	bool compressible = http_type_compressible(rs->content_type);
-	bool with_etag = get && rs->status == 200;
-	bool not_mod = false, zipped = false;
+	bool compressible, with_etag, not_mod = false, zipped = false;
 	enum MHD_Result ok;
 	char *body;
 	size_t len;
@@ -424,57 +430,37 @@ queue_resp(struct answer *an, const struct req *r, struct resp *rs)
 	if (buf_err(&rs->body)) {
 		log_errx("response body for '%s' over its limit", r->raw_path);
 		errorpage_builtin(rs, 500, NULL);
-		with_etag = false;
 	}
+	compressible = http_type_compressible(rs->content_type);
+	with_etag = (r->method == HTTP_GET || r->method == HTTP_HEAD) &&
+	            rs->status == 200;
+	if (compressible && rs->body.len >= HTTP_GZIP_MIN &&
+	    http_accepts_gzip(conn_header(an, "Accept-Encoding")))
+		zipped = http_gzip(rs->body.p, rs->body.len, &gz);
 	if (with_etag) {
-		http_etag_of(rs->body.p, rs->body.len, etag);
-		inm = MHD_lookup_connection_value(an->c, MHD_HEADER_KIND,
-		                                  "If-None-Match");
+		http_etag_of(rs->body.p, rs->body.len, zipped, etag);
+		inm = conn_header(an, "If-None-Match");
 		not_mod = inm && http_etag_match(inm, etag);
 	}
-	if (!not_mod && compressible && rs->body.len >= HTTP_GZIP_MIN &&
-	    http_accepts_gzip(MHD_lookup_connection_value(
-	            an->c, MHD_HEADER_KIND, "Accept-Encoding")))
-		zipped = http_gzip(rs->body.p, rs->body.len, &gz);
-	if (not_mod) {
-		mr = MHD_create_response_from_buffer(0, NULL,
-		                                     MHD_RESPMEM_PERSISTENT);
-		an->status = MHD_HTTP_NOT_MODIFIED;
-		an->bytes = 0;
-	} else {
-		/* Hand the bytes to MHD, which frees them with free(). */
-		body = buf_detach(zipped ? &gz : &rs->body, &len);
-		mr = MHD_create_response_from_buffer(len, body,
-		                                     MHD_RESPMEM_MUST_FREE);
-		if (!mr)
-			free(body);
-		an->status = rs->status;
-		an->bytes = len;
-	}
+	/* Hand the bytes to MHD, which frees them with free(). */
+	body = buf_detach(zipped ? &gz : &rs->body, &len);
 	buf_release(&gz);
-	if (!mr)
+	mr = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (!mr) {
+		free(body);
 		return false;
-	if (not_mod) {
-		size_t i;
-
-		for (i = 0; i < rs->nheaders; i++)
-			MHD_add_response_header(mr, rs->headers[i].name,
-			                        rs->headers[i].value);
-		http_add_security_headers(mr);
-	} else {
-		http_add_resp_headers(mr, rs);
 	}
-	if (rs->max_age >= 0)
-		snprintf(cc, sizeof(cc), "public, max-age=%d", rs->max_age);
-	else
-		snprintf(cc, sizeof(cc), "no-store");
-	MHD_add_response_header(mr, "Cache-Control", cc);
+	http_add_resp_headers(mr, rs);
+	http_cache_control(rs, cc, sizeof(cc));
+	http_add_header(mr, "Cache-Control", cc);
 	if (with_etag)
-		MHD_add_response_header(mr, "ETag", etag);
+		http_add_header(mr, "ETag", etag);
 	if (compressible)
-		MHD_add_response_header(mr, "Vary", "Accept-Encoding");
-	if (zipped && !not_mod)
-		MHD_add_response_header(mr, "Content-Encoding", "gzip");
+		http_add_header(mr, "Vary", "Accept-Encoding");
+	if (zipped)
+		http_add_header(mr, "Content-Encoding", "gzip");
+	an->status = not_mod ? MHD_HTTP_NOT_MODIFIED : rs->status;
+	an->bytes = not_mod ? 0 : len;
 	ok = MHD_queue_response(an->c, (unsigned)an->status, mr);
 	MHD_destroy_response(mr);
 	an->view_item = rs->view_item;
@@ -507,20 +493,6 @@ answer_parse_error(struct answer *an, struct req *r, enum parse_res pr)
 		return answer_error(an, r, 413, NULL, NULL);
 	return answer_error(an, r, 400, pr == PARSE_UTF8 ? http_msg_utf8 : NULL,
 	                    NULL);
-}
-
-static enum http_method
-method_of(const char *m)
-{
-	static const char *const names[HTTP__MAX] = {
-	        "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", NULL,
-	};
-	size_t i;
-
-	for (i = 0; i < HTTP_OTHER; i++)
-		if (!strcmp(m, names[i]))
-			return (enum http_method)i;
-	return HTTP_OTHER;
 }
 
 /* The cache key: the raw target, without a lone trailing '?'. */
@@ -558,9 +530,9 @@ parse_body(struct rq *q, struct req *r)
 
 	if (!q->body.len || !ct)
 		return PARSE_OK;
-	if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33))
+	if (http_type_is(ct, "application/x-www-form-urlencoded"))
 		return form_parse(r->arena, q->body.p, q->body.len, &r->form);
-	if (!strncasecmp(ct, "multipart/form-data", 19)) {
+	if (http_type_is(ct, "multipart/form-data")) {
 		if (!multipart_boundary(ct, &boundary))
 			return PARSE_BAD;
 		return multipart_parse(r->arena, boundary, q->body.p,
@@ -570,26 +542,62 @@ parse_body(struct rq *q, struct req *r)
 	return PARSE_OK;
 }
 
+/* Runs the handler fn for r and queues what it answered: a file, a
+ * page stored in (and served from) the page cache, or the page itself. */
 static enum MHD_Result
-process(struct http_server *srv, struct rq *q, struct answer *an)
+run_handler(struct rq *q, struct answer *an, struct req *r, http_handler_fn fn,
+            uint64_t gen)
 {
-	struct MHD_Connection *c = an->c;
-	const char *uri = q->uri.p, *qm, *cookie;
-	struct req r;
+	bool get = r->method == HTTP_GET || r->method == HTTP_HEAD;
 	struct resp rs;
-	enum parse_res pr;
-	http_handler_fn fn;
-	unsigned allowed;
-	uint64_t gen = pagecache_gen();
-	bool get = q->method == HTTP_GET || q->method == HTTP_HEAD;
 	int ret;
 	bool ok;
 
-	client_addr(srv, c, q);
+	resp_init(&rs);
+	fn(r, &rs);
+	if (rs.file_path) {
+		ret = static_serve_path(an->c, rs.file_path, &rs, &an->bytes);
+		if (ret == 0) {
+			resp_release(&rs);
+			return answer_error(an, r, 404, NULL, NULL);
+		}
+		an->status = ret;
+		an->view_item = rs.view_item;
+		an->view_category = rs.view_category;
+		resp_release(&rs);
+		return finish(an, ret > 0);
+	}
+	if (get && rs.status == 200 && rs.cache_tags && pagecache_enabled() &&
+	    !buf_err(&rs.body)) {
+		ret = pagecache_store(q->uri.p, cache_keylen(q), &rs, gen,
+		                      serve_entry, an);
+		if (ret != -1) {
+			resp_release(&rs);
+			return finish(an, ret > 0);
+		}
+	}
+	ok = queue_resp(an, r, &rs);
+	resp_release(&rs);
+	return finish(an, ok);
+}
+
+static enum MHD_Result
+process(struct http_server *srv, struct rq *q, struct answer *an)
+{
+	const char *uri = q->uri.p, *qm, *cookie;
+	struct req r;
+	enum parse_res pr;
+	http_handler_fn fn;
+	unsigned allowed;
+	/* Read before rendering: see pagecache_store. */
+	uint64_t gen = pagecache_gen();
+	int ret;
+
+	client_addr(srv, an->c, q);
 	memset(&r, 0, sizeof(r));
 	r.arena = &q->arena;
 	r.method = q->method;
-	r.conn = c;
+	r.conn = an->c;
 	r.client_addr = q->addr;
 	r.https = q->https;
 	qm = strchr(uri, '?');
@@ -600,7 +608,8 @@ process(struct http_server *srv, struct rq *q, struct answer *an)
 	if (!ratelimit_allow(q->addr))
 		return answer_error(an, &r, 429, NULL, NULL);
 	/* A hit: straight from the cache, before any parsing. */
-	if (get && pagecache_enabled()) {
+	if ((r.method == HTTP_GET || r.method == HTTP_HEAD) &&
+	    pagecache_enabled()) {
 		ret = pagecache_with(uri, cache_keylen(q), serve_entry, an);
 		if (ret != -1)
 			return finish(an, ret > 0);
@@ -634,32 +643,7 @@ process(struct http_server *srv, struct rq *q, struct answer *an)
 		return answer_error(an, &r, 405, NULL,
 		                    arena_strdup(r.arena, allow));
 	}
-	resp_init(&rs);
-	fn(&r, &rs);
-	if (rs.file_path) {
-		ret = static_serve_path(c, rs.file_path, &rs, &an->bytes);
-		if (ret == 0) {
-			resp_release(&rs);
-			return answer_error(an, &r, 404, NULL, NULL);
-		}
-		an->status = ret;
-		an->view_item = rs.view_item;
-		an->view_category = rs.view_category;
-		resp_release(&rs);
-		return finish(an, ret > 0);
-	}
-	if (get && rs.status == 200 && rs.cache_tags && pagecache_enabled() &&
-	    !buf_err(&rs.body)) {
-		ret = pagecache_store(uri, cache_keylen(q), &rs, gen,
-		                      serve_entry, an);
-		if (ret != -1) {
-			resp_release(&rs);
-			return finish(an, ret > 0);
-		}
-	}
-	ok = queue_resp(an, &r, &rs);
-	resp_release(&rs);
-	return finish(an, ok);
+	return run_handler(q, an, &r, fn, gen);
 }
 
 static enum MHD_Result
@@ -680,7 +664,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 		                                             "Content-Length");
 
 		q->seen = true;
-		q->method = method_of(method);
+		q->method = http_method_of(method);
 		if (cl) {
 			char *end;
 			unsigned long long n;

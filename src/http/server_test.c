@@ -84,10 +84,29 @@ h_who(struct req *r, struct resp *rs)
 	         r->https ? "https" : "http");
 }
 
+/* Redirects to a location named by :x, as a handler might build one
+ * from data. */
+static void
+h_redir(struct req *r, struct resp *rs)
+{
+	static const char *const to[] = {
+	        "/tin/a-1",        /* "0" */
+	        "//evil.test/",    /* "1" */
+	        "/a\r\nX-Evil: 1", /* "2" */
+	        "javascript:x",    /* "3" */
+	};
+
+	resp_redirect(rs, 301, to[r->params[0][0] - '0']);
+}
+
 static const struct route routes[] = {
-        {HTTP_M_GET, "/who", h_who},          {HTTP_M_GET, "/", h_home},
-        {HTTP_M_GET, "/cached/:x", h_cached}, {HTTP_M_GET, "/big", h_big},
-        {HTTP_M_GET, "/q", h_query},          {HTTP_M_POST, "/form", h_form},
+        {HTTP_M_GET, "/redir/:x", h_redir},
+        {HTTP_M_GET, "/who", h_who},
+        {HTTP_M_GET, "/", h_home},
+        {HTTP_M_GET, "/cached/:x", h_cached},
+        {HTTP_M_GET, "/big", h_big},
+        {HTTP_M_GET, "/q", h_query},
+        {HTTP_M_POST, "/form", h_form},
 };
 
 static void
@@ -517,6 +536,8 @@ test_server__page_cache(void **state)
 	get(req, &b);
 	assert_int_equal(b.status, 304);
 	assert_string_equal(hdr(&b, "ETag"), etag);
+	/* RFC 9110 8.6: a 304's Content-Length is the 200's, never 0. */
+	assert_int_equal((size_t)atol(hdr(&b, "Content-Length")), a.len);
 
 	get("GET /cached/p1?k=1 HTTP/1.1\r\nHost: x\r\n"
 	    "Accept-Encoding: deflate, gzip\r\n\r\n",
@@ -525,6 +546,23 @@ test_server__page_cache(void **state)
 	assert_string_equal(hdr(&z, "Content-Encoding"), "gzip");
 	assert_true(z.len < a.len / 4);
 	assert_int_equal(atomic_load(&n_cached), before + 2);
+	/* The gzip copy is another representation: its own ETag, which
+	 * revalidates the gzip copy only. */
+	assert_string_not_equal(hdr(&z, "ETag"), etag);
+	snprintf(req, sizeof(req),
+	         "GET /cached/p1?k=1 HTTP/1.1\r\nHost: x\r\n"
+	         "Accept-Encoding: gzip\r\nIf-None-Match: %s\r\n\r\n",
+	         etag);
+	get(req, &b);
+	assert_int_equal(b.status, 200);
+	snprintf(req, sizeof(req),
+	         "GET /cached/p1?k=1 HTTP/1.1\r\nHost: x\r\n"
+	         "Accept-Encoding: gzip\r\nIf-None-Match: %s\r\n\r\n",
+	         hdr(&z, "ETag"));
+	get(req, &b);
+	assert_int_equal(b.status, 304);
+	assert_string_equal(hdr(&b, "Content-Encoding"), "gzip");
+	assert_int_equal((size_t)atol(hdr(&b, "Content-Length")), z.len);
 
 	/* HEAD from the cache: same length, no body. */
 	get("HEAD /cached/p1?k=1 HTTP/1.1\r\nHost: x\r\n\r\n", &b);
@@ -544,6 +582,29 @@ test_server__page_cache(void **state)
 }
 
 static void
+test_server__redirects(void **state)
+{
+	struct hresp r = {0};
+
+	(void)state;
+	get("GET /redir/0 HTTP/1.1\r\nHost: x\r\n\r\n", &r);
+	assert_int_equal(r.status, 301);
+	assert_string_equal(hdr(&r, "Location"), "/tin/a-1");
+	/* Another site, a header split, a script: a bug, never sent. */
+	for (char c = '1'; c <= '3'; c++) {
+		char req[64];
+
+		snprintf(req, sizeof(req),
+		         "GET /redir/%c HTTP/1.1\r\nHost: x\r\n\r\n", c);
+		get(req, &r);
+		assert_int_equal(r.status, 500);
+		assert_null(hdr(&r, "Location"));
+		assert_null(hdr(&r, "X-Evil"));
+	}
+	free(r.body);
+}
+
+static void
 test_server__etag_uncached(void **state)
 {
 	struct hresp r = {0};
@@ -558,6 +619,8 @@ test_server__etag_uncached(void **state)
 	         hdr(&r, "ETag"));
 	get(req, &r);
 	assert_int_equal(r.status, 304);
+	assert_int_equal(atol(hdr(&r, "Content-Length")), 300 * 20);
+	assert_string_equal(hdr(&r, "Vary"), "Accept-Encoding");
 	free(r.body);
 }
 
@@ -594,6 +657,7 @@ test_server__static(void **state)
 	         etag);
 	get(req, &r);
 	assert_int_equal(r.status, 304);
+	assert_int_equal(atol(hdr(&r, "Content-Length")), 22);
 	snprintf(req, sizeof(req),
 	         "GET /static/app.css HTTP/1.1\r\n"
 	         "Host: x\r\nIf-Modified-Since: %s\r\n\r\n",
@@ -694,6 +758,7 @@ main(void)
 	        cmocka_unit_test(test_server__head),
 	        cmocka_unit_test(test_server__gzip_on_the_fly),
 	        cmocka_unit_test(test_server__page_cache),
+	        cmocka_unit_test(test_server__redirects),
 	        cmocka_unit_test(test_server__etag_uncached),
 	        cmocka_unit_test(test_server__static),
 	        cmocka_unit_test(test_server__header_too_large),

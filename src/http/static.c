@@ -136,7 +136,12 @@ fail:
 	return -1;
 }
 
-/* Queues the regular file fd (or a 304); takes the descriptor. */
+/*
+ * Queues the regular file fd (or a 304); takes the descriptor.  The 304
+ * is built from the file too, so that its Content-Length is the file's
+ * (RFC 9110 section 8.6: never a length other than the 200's); MHD sends
+ * no body for a 304, so the file is not read.
+ */
 static int
 serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
          int max_age, const struct resp *rs, uint64_t *bytes)
@@ -147,7 +152,7 @@ serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
 	const char *inm, *ims;
 	bool not_mod = false;
 	time_t since;
-	int status = MHD_HTTP_OK;
+	int status;
 
 	*bytes = 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -161,10 +166,7 @@ serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
 	         (unsigned long long)st.st_mtim.tv_sec * 1000000000ULL +
 	                 (unsigned long long)st.st_mtim.tv_nsec);
 	http_date_format(st.st_mtime, lm, sizeof(lm));
-	if (max_age >= 0)
-		snprintf(cc, sizeof(cc), "public, max-age=%d", max_age);
-	else
-		snprintf(cc, sizeof(cc), "no-store");
+	http_cache_control_age(max_age, cc, sizeof(cc));
 	inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
 	ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	                                  "If-Modified-Since");
@@ -172,32 +174,24 @@ serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
 		not_mod = http_etag_match(inm, etag);
 	else if (ims && http_date_parse(ims, &since))
 		not_mod = st.st_mtime <= since;
-	if (not_mod) {
+	status = not_mod ? MHD_HTTP_NOT_MODIFIED : MHD_HTTP_OK;
+	if (!(mr = MHD_create_response_from_fd((uint64_t)st.st_size, fd))) {
 		close(fd);
-		mr = MHD_create_response_from_buffer(0, NULL,
-		                                     MHD_RESPMEM_PERSISTENT);
-		status = MHD_HTTP_NOT_MODIFIED;
-	} else {
-		mr = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
-		if (!mr)
-			close(fd);
-		else
-			*bytes = (uint64_t)st.st_size;
-	}
-	if (!mr)
 		return -1;
-	if (status == MHD_HTTP_OK) {
-		MHD_add_response_header(mr, "Content-Type", type);
-		if (download)
-			MHD_add_response_header(mr, "Content-Disposition",
-			                        "attachment");
-		for (size_t i = 0; rs && i < rs->nheaders; i++)
-			MHD_add_response_header(mr, rs->headers[i].name,
-			                        rs->headers[i].value);
 	}
-	MHD_add_response_header(mr, "ETag", etag);
-	MHD_add_response_header(mr, "Last-Modified", lm);
-	MHD_add_response_header(mr, "Cache-Control", cc);
+	if (!not_mod) {
+		*bytes = (uint64_t)st.st_size;
+		http_add_header(mr, "Content-Type", type);
+		if (download)
+			http_add_header(mr, "Content-Disposition",
+			                "attachment");
+		for (size_t i = 0; rs && i < rs->nheaders; i++)
+			http_add_header(mr, rs->headers[i].name,
+			                rs->headers[i].value);
+	}
+	http_add_header(mr, "ETag", etag);
+	http_add_header(mr, "Last-Modified", lm);
+	http_add_header(mr, "Cache-Control", cc);
 	http_add_security_headers(mr);
 	if (MHD_queue_response(c, (unsigned)status, mr) != MHD_YES)
 		status = -1;

@@ -6,7 +6,8 @@
  * or read TZ: the server's own time zone must not change what a page
  * says.  Dates are written dd/mm/yyyy as Vietnamese readers expect,
  * HTTP dates as RFC 7231 section 7.1.1.1 IMF-fixdate, RSS dates as
- * RFC 822 with a numeric zone.
+ * RFC 822 with a numeric zone, access-log dates as the common log
+ * format's, in local time.
  */
 #include "common.h"
 
@@ -79,6 +80,10 @@ vntime_format(struct buf *out, time_t t, enum vntime_fmt fmt)
 		buf_addf(out, "%s, %02d %s %04d %02d:%02d:%02d GMT",
 		         wday_en[tm.tm_wday], mday, month_en[tm.tm_mon], year,
 		         hour, min, sec);
+		break;
+	case VNTIME_CLF:
+		buf_addf(out, "%02d/%s/%04d:%02d:%02d:%02d +0700", mday,
+		         month_en[tm.tm_mon], year, hour, min, sec);
 		break;
 	case VNTIME_WEEKDAY_DATE:
 		buf_addf(out, "%s, %02d/%02d/%04d", wday_vi[tm.tm_wday], mday,

@@ -22,6 +22,7 @@ enum vntime_fmt {
 	VNTIME_RFC822,       /* Sun, 29 Nov 2026 15:04:05 +0700 (RSS) */
 	VNTIME_HTTP,         /* Sun, 29 Nov 2026 08:04:05 GMT (HTTP headers) */
 	VNTIME_WEEKDAY_DATE, /* Chủ nhật, 29/11/2026 */
+	VNTIME_CLF,          /* 29/Nov/2026:15:04:05 +0700 (access log) */
 	VNTIME__MAX
 };
 

@@ -45,6 +45,7 @@ test_vntime__formats(void **state)
 	assert_fmt(T_SUN, VNTIME_YMD, "2026-11-29");
 	assert_fmt(T_SUN, VNTIME_RFC822, "Sun, 29 Nov 2026 15:04:05 +0700");
 	assert_fmt(T_SUN, VNTIME_HTTP, "Sun, 29 Nov 2026 08:04:05 GMT");
+	assert_fmt(T_SUN, VNTIME_CLF, "29/Nov/2026:15:04:05 +0700");
 	assert_fmt(T_SUN, VNTIME_WEEKDAY_DATE, "Chủ nhật, 29/11/2026");
 }
 

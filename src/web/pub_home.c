@@ -75,6 +75,26 @@ pub_home(struct req *r, struct resp *rs)
 	catalog_put(cat);
 }
 
+/* Links to the visible child sections of node. */
+static struct tval *
+child_links(struct arena *a, const struct cat_node *node)
+{
+	struct tval *kids = tv_list(a);
+
+	for (size_t i = 0; i < node->nchildren; i++) {
+		const struct cat_node *k = node->children[i];
+		struct tval *m;
+
+		if (k->c.hidden)
+			continue;
+		m = tv_map(a);
+		tv_set_str(m, "name", k->c.name);
+		tv_set_str(m, "url", web_cat_path(a, &k->c));
+		tv_push(kids, m);
+	}
+	return kids;
+}
+
 void
 pub_section(struct req *r, struct resp *rs)
 {
@@ -129,21 +149,9 @@ pub_section(struct req *r, struct resp *rs)
 	tv_set_str(ctx, "name", node->c.name);
 	tv_set_str(ctx, "description",
 	           node->c.description ? node->c.description : "");
-	tv_set_bool(ctx, "has_description",
-	            node->c.description && *node->c.description);
+	tv_set_bool(ctx, "has_description", web_nonempty(node->c.description));
 	tv_set_str(ctx, "feed_url", arena_printf(a, "%s/rss.xml", path));
-	kids = tv_list(a);
-	for (size_t i = 0; i < node->nchildren; i++) {
-		const struct cat_node *k = node->children[i];
-		struct tval *m;
-
-		if (k->c.hidden)
-			continue;
-		m = tv_map(a);
-		tv_set_str(m, "name", k->c.name);
-		tv_set_str(m, "url", web_cat_path(a, &k->c));
-		tv_push(kids, m);
-	}
+	kids = child_links(a, node);
 	tv_set(ctx, "children", kids);
 	tv_set_bool(ctx, "has_children", tv_len(kids) > 0);
 	tv_set(ctx, "items", web_cards(a, &l));

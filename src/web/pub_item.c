@@ -44,19 +44,15 @@ load_item(struct req *r, struct resp *rs, const char *suffix, struct item *it)
 		web_fail(r, rs, e);
 		return false;
 	}
-	path = web_item_path(r->arena, it);
-	if (strcmp(seg, path + strlen("/tin/")) != 0) {
+	/* The old or a wrong slug: 301 to the canonical URL, without the
+	 * query string (nothing of the request goes into the Location). */
+	if (strcmp(seg, web_item_slugid(r->arena, it)) != 0) {
+		path = web_item_path(r->arena, it);
 		resp_redirect(rs, 301,
 		              arena_printf(r->arena, "%s%s", path, suffix));
 		return false;
 	}
 	return true;
-}
-
-static bool
-nonempty(const char *s)
-{
-	return s && *s;
 }
 
 /* The fields every view of an item shows (page, print, download). */
@@ -65,8 +61,8 @@ item_map(struct arena *a, const struct item *it, const struct cat_node *node)
 {
 	struct tval *m = tv_map(a);
 	const char *path = web_item_path(a, it);
-	bool cover =
-	        nonempty(it->cover_image) && web_media_path_ok(it->cover_image);
+	bool cover = web_nonempty(it->cover_image) &&
+	             web_media_path_ok(it->cover_image);
 
 	tv_set_int(m, "id", it->id);
 	tv_set_str(m, "title", it->title);
@@ -78,13 +74,13 @@ item_map(struct arena *a, const struct item *it, const struct cat_node *node)
 	tv_set_str(m, "date", web_time(a, it->published_at, VNTIME_DATETIME));
 	tv_set_str(m, "date_iso", web_time(a, it->published_at, VNTIME_ISO));
 	tv_set_str(m, "summary", it->summary ? it->summary : "");
-	tv_set_bool(m, "has_summary", nonempty(it->summary));
+	tv_set_bool(m, "has_summary", web_nonempty(it->summary));
 	tv_set_str(m, "body_html", it->body_html ? it->body_html : "");
 	/* Điều 7.1.d, 7.2: author, and for cited items source and date. */
 	tv_set_str(m, "author", it->author_name ? it->author_name : "");
-	tv_set_bool(m, "has_author", nonempty(it->author_name));
+	tv_set_bool(m, "has_author", web_nonempty(it->author_name));
 	tv_set_str(m, "source", it->source ? it->source : "");
-	tv_set_bool(m, "has_source", nonempty(it->source));
+	tv_set_bool(m, "has_source", web_nonempty(it->source));
 	tv_set_bool(m, "has_source_date", it->source_date != 0);
 	if (it->source_date)
 		tv_set_str(m, "source_date",
@@ -108,7 +104,8 @@ item_map(struct arena *a, const struct item *it, const struct cat_node *node)
 		            WEB_THUMB_W, it->cover_image, WEB_IMAGE_W);
 		buf_release(&b);
 		tv_set_str(m, "cover_alt",
-		           nonempty(it->cover_alt) ? it->cover_alt : it->title);
+		           web_nonempty(it->cover_alt) ? it->cover_alt
+		                                       : it->title);
 	}
 	tv_set_bool(m, "has_section", node != NULL);
 	if (node) {
@@ -127,11 +124,11 @@ set_item_page(struct req *r, struct tval *ctx, const struct item *it,
 	struct tval *page = web_page(r, ctx, it->title, it->summary, path);
 
 	tv_set_str(page, "og_type", "article");
-	if (nonempty(it->cover_image) && web_media_path_ok(it->cover_image))
+	if (web_nonempty(it->cover_image) && web_media_path_ok(it->cover_image))
 		tv_set_str(page, "og_image",
 		           arena_printf(a, "%s/media/%s", config.site.base_url,
 		                        it->cover_image));
-	if (nonempty(it->author_name))
+	if (web_nonempty(it->author_name))
 		tv_set_str(page, "dc_creator", it->author_name);
 	tv_set_bool(page, "has_dc_date", true);
 	tv_set_str(page, "dc_date", web_time(a, it->published_at, VNTIME_YMD));
@@ -174,8 +171,8 @@ pub_item(struct req *r, struct resp *rs)
 	web_crumbs(r, ctx, node, it.title);
 	if (node && web_cat_visible(node))
 		tv_set_str(page, "feed_url",
-		           arena_printf(r->arena, "/chuyen-muc/%s/rss.xml",
-		                        node->c.slug));
+		           arena_printf(r->arena, "%s/rss.xml",
+		                        web_cat_path(r->arena, &node->c)));
 	web_render(r, rs, "item", ctx);
 	if (rs->status == 200 || rs->status == 0) {
 		rs->cache_tags = item_tags(r->arena, &it, node);
@@ -294,7 +291,7 @@ embed_url(struct buf *out, const char *url, size_t len, void *arg)
 static const char *
 download_name(struct arena *a, const struct item *it)
 {
-	const char *s = nonempty(it->slug) ? it->slug : "tin";
+	const char *s = web_nonempty(it->slug) ? it->slug : "tin";
 	size_t n = strlen(s), j = 0;
 	char *f = arena_alloc(a, n + 1);
 
@@ -328,7 +325,7 @@ pub_item_save(struct req *r, struct resp *rs)
 	m = item_map(r->arena, &it, node);
 	/* One self-contained file: the cover and the body's own pictures
 	 * travel inside it as data: URIs; links point back to the site. */
-	if (nonempty(it.cover_image) && web_media_path_ok(it.cover_image) &&
+	if (web_nonempty(it.cover_image) && web_media_path_ok(it.cover_image) &&
 	    embed_media(&b, it.cover_image)) {
 		tv_set_str(m, "cover", arena_strndup(r->arena, b.p, b.len));
 	} else {

@@ -63,6 +63,9 @@ static const struct web_error {
          "Trang này không nhận loại yêu cầu mà trình duyệt vừa gửi.",
          "Vui lòng mở trang bằng đường liên kết thông thường hoặc quay về "
          "trang chủ."},
+        {409, "Nội dung vừa được thay đổi",
+         "Yêu cầu của bạn trùng với một thay đổi khác vừa được thực hiện.",
+         "Vui lòng tải lại trang để xem nội dung mới nhất rồi thử lại."},
         {410, "Nội dung đã được gỡ bỏ",
          "Tin, bài này đã được cơ quan gỡ bỏ khỏi Trang thông tin điện tử.",
          "Vui lòng xem các tin, bài khác ở trang chủ hoặc dùng chức năng "
@@ -101,20 +104,44 @@ web_kind_name(enum item_kind k)
 	return (unsigned)k < ITEM_KIND__MAX ? kind_names[k] : "Tin";
 }
 
+/* "<prefix><slug><suffix>" with the slug percent-encoded: a slug is
+ * [a-z0-9-] from vnslug, but one that is not must still make a URL that
+ * decodes back to it (else the 301 to the canonical URL would loop). */
+static const char *
+slug_path(struct arena *a, const char *prefix, const char *slug,
+          const char *suffix)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	buf_adds(&b, prefix);
+	buf_add_url(&b, slug, strlen(slug));
+	buf_adds(&b, suffix);
+	s = arena_strndup(a, b.p, b.len);
+	buf_release(&b);
+	return s;
+}
+
 const char *
-web_item_path(struct arena *a, const struct item *it)
+web_item_slugid(struct arena *a, const struct item *it)
 {
 	/* A title of symbols only has an empty slug; the URL still needs
 	 * one before the id (see web_parse_slugid). */
-	const char *slug = it->slug && *it->slug ? it->slug : "tin";
+	const char *slug = web_nonempty(it->slug) ? it->slug : "tin";
 
-	return arena_printf(a, "/tin/%s-%lld", slug, (long long)it->id);
+	return arena_printf(a, "%s-%lld", slug, (long long)it->id);
+}
+
+const char *
+web_item_path(struct arena *a, const struct item *it)
+{
+	return slug_path(a, "/tin/", web_item_slugid(a, it), "");
 }
 
 const char *
 web_cat_path(struct arena *a, const struct category *c)
 {
-	return arena_printf(a, "/chuyen-muc/%s", c->slug);
+	return slug_path(a, "/chuyen-muc/", c->slug, "");
 }
 
 const char *
@@ -144,12 +171,6 @@ web_cat_visible(const struct cat_node *n)
 	return true;
 }
 
-static bool
-nonempty(const char *s)
-{
-	return s && *s;
-}
-
 /* "tel:" digits of a phone number as people write it ("0260 3862 340"). */
 static const char *
 tel_href(struct arena *a, const char *phone)
@@ -176,31 +197,34 @@ site_map(struct arena *a)
 	vntime_local(time(NULL), &tm);
 	tv_set_str(m, "name", sc->name);
 	tv_set_str(m, "parent_name", sc->parent_name);
-	tv_set_bool(m, "has_parent_name", nonempty(sc->parent_name));
+	tv_set_bool(m, "has_parent_name", web_nonempty(sc->parent_name));
 	tv_set_str(m, "short_name", sc->short_name);
 	tv_set_str(m, "description", sc->description);
 	tv_set_str(m, "base_url", sc->base_url);
 	tv_set_strf(m, "logo_url", "/static/%s", sc->logo);
 	tv_set_str(m, "address", sc->address);
-	tv_set_bool(m, "has_address", nonempty(sc->address));
+	tv_set_bool(m, "has_address", web_nonempty(sc->address));
 	tv_set_str(m, "phone", sc->phone);
-	tv_set_bool(m, "has_phone", nonempty(sc->phone));
-	if (nonempty(sc->phone))
+	tv_set_bool(m, "has_phone", web_nonempty(sc->phone));
+	if (web_nonempty(sc->phone))
 		tv_set_str(m, "phone_href", tel_href(a, sc->phone));
 	tv_set_str(m, "fax", sc->fax);
-	tv_set_bool(m, "has_fax", nonempty(sc->fax));
+	tv_set_bool(m, "has_fax", web_nonempty(sc->fax));
 	tv_set_str(m, "email", sc->email);
-	tv_set_bool(m, "has_email", nonempty(sc->email));
+	tv_set_bool(m, "has_email", web_nonempty(sc->email));
 	tv_set_str(m, "responsible", sc->responsible);
-	tv_set_bool(m, "has_responsible", nonempty(sc->responsible));
+	tv_set_bool(m, "has_responsible", web_nonempty(sc->responsible));
 	tv_set_str(m, "responsible_title", sc->responsible_title);
 	tv_set_bool(m, "has_responsible_title",
-	            nonempty(sc->responsible_title));
+	            web_nonempty(sc->responsible_title));
 	tv_set_str(m, "licence", sc->licence);
-	tv_set_bool(m, "has_licence", nonempty(sc->licence));
+	tv_set_bool(m, "has_licence", web_nonempty(sc->licence));
+	/* The link goes into an href: only an http(s) URL, never a
+	 * javascript: one, whatever the configuration says. */
 	tv_set_str(m, "public_service_url", sc->public_service_url);
-	tv_set_bool(m, "has_public_service", nonempty(sc->public_service_url));
-	if (nonempty(sc->copyright))
+	tv_set_bool(m, "has_public_service",
+	            web_url_is_http(sc->public_service_url));
+	if (web_nonempty(sc->copyright))
 		tv_set_str(m, "copyright", sc->copyright);
 	else
 		tv_set_strf(m, "copyright", "© %d %s", tm.tm_year + 1900,
@@ -255,8 +279,8 @@ web_page(struct req *r, struct tval *ctx, const char *title,
 		tv_set_strf(p, "full_title", "%s | %s", title,
 		            config.site.name);
 	tv_set_str(p, "description",
-	           nonempty(description) ? description
-	                                 : config.site.description);
+	           web_nonempty(description) ? description
+	                                     : config.site.description);
 	tv_set_str(p, "canonical", web_abs(a, path));
 	tv_set_str(p, "og_type", "website");
 	tv_set_str(p, "og_image",
@@ -312,8 +336,8 @@ struct tval *
 web_card(struct arena *a, const struct item *it)
 {
 	struct tval *c = tv_map(a);
-	bool thumb =
-	        nonempty(it->cover_image) && web_media_path_ok(it->cover_image);
+	bool thumb = web_nonempty(it->cover_image) &&
+	             web_media_path_ok(it->cover_image);
 
 	tv_set_str(c, "title", it->title);
 	tv_set_str(c, "url", web_item_path(a, it));
@@ -321,7 +345,7 @@ web_card(struct arena *a, const struct item *it)
 	tv_set_str(c, "date", web_time(a, it->published_at, VNTIME_DATE));
 	tv_set_str(c, "date_iso", web_time(a, it->published_at, VNTIME_ISO));
 	tv_set_str(c, "summary", it->summary ? it->summary : "");
-	tv_set_bool(c, "has_summary", nonempty(it->summary));
+	tv_set_bool(c, "has_summary", web_nonempty(it->summary));
 	tv_set_bool(c, "has_thumb", thumb);
 	if (thumb) {
 		struct buf b = BUF_INIT;
@@ -549,7 +573,7 @@ web_init(struct store *s, struct buf *err)
 
 	web_store = s;
 	dirs[ndirs++] = config.templates_dir;
-	if (nonempty(config.theme_dir))
+	if (web_nonempty(config.theme_dir))
 		dirs[ndirs++] = config.theme_dir;
 	set = tpl_set_new();
 	if (tpl_set_load_dirs(set, dirs, ndirs, err) != 0) {

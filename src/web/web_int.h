@@ -35,6 +35,17 @@
 
 /* ---- pure helpers (web_util.c) ---- */
 
+/* s is neither NULL nor "". */
+static inline bool
+web_nonempty(const char *s)
+{
+	return s && *s;
+}
+
+/* An absolute http:// or https:// URL: the only kind a configured link
+ * may be before it goes into an href (no javascript:, data:...). */
+bool web_url_is_http(const char *s);
+
 /*
  * Parses the last segment of an item URL, "<slug>-<id>": the id is the
  * decimal digits after the last '-'.  Returns the id (> 0), or 0 if the
@@ -89,7 +100,8 @@ size_t web_tags_each(const char *tags, void (*fn)(const char *tag, void *arg),
 /*
  * True if p is a safe relative path below the media folder: non-empty,
  * at most 255 bytes, no leading '/', no backslash, no empty, "." or ".."
- * segment, only printable ASCII other than quotes, '<', '>' and '%'.
+ * segment, only printable ASCII other than quotes, '<', '>', '%' and ','
+ * (a comma would split a srcset candidate list).
  */
 bool web_media_path_ok(const char *p);
 
@@ -127,7 +139,10 @@ extern struct store *web_store;
 /* Vietnamese name of an item kind ("Tin", "Bài"...). */
 const char *web_kind_name(enum item_kind k);
 
-/* Paths (root-relative, in the arena) of an item and a section. */
+/* An item's "<slug>-<id>" as the :slugid segment reads once decoded. */
+const char *web_item_slugid(struct arena *a, const struct item *it);
+/* Paths (root-relative, in the arena, the slug percent-encoded) of an
+ * item and a section. */
 const char *web_item_path(struct arena *a, const struct item *it);
 const char *web_cat_path(struct arena *a, const struct category *c);
 /* config.site.base_url + path, in the arena. */

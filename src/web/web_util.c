@@ -216,9 +216,16 @@ web_media_path_ok(const char *p)
 			continue;
 		}
 		if (c <= ' ' || c >= 0x7f || c == '\\' || c == '"' ||
-		    c == '\'' || c == '<' || c == '>' || c == '%')
+		    c == '\'' || c == '<' || c == '>' || c == '%' || c == ',')
 			return false;
 	}
+}
+
+bool
+web_url_is_http(const char *s)
+{
+	return s && ((!strncasecmp(s, "http://", 7) && s[7]) ||
+	             (!strncasecmp(s, "https://", 8) && s[8]));
 }
 
 /* The extension of the last segment of path (after its last '.'), or

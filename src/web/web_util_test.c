@@ -244,7 +244,7 @@ test_web_util__media_paths(void **state)
 	        "",          "/etc/passwd", "../x.jpg", "a/../../x.jpg",
 	        "a/./b.jpg", "a//b.jpg",    "a/",       "a\\b.jpg",
 	        "a b.jpg",   "a\"b.jpg",    "a<b.jpg",  "%2e%2e/x.jpg",
-	        "ả.jpg",     "..",          ".",
+	        "ả.jpg",     "..",          ".",        "a.jpg,//x/y.jpg",
 	};
 	struct buf b = BUF_INIT;
 
@@ -256,6 +256,13 @@ test_web_util__media_paths(void **state)
 		if (web_media_path_ok(bad[i]))
 			fail_msg("'%s' accepted", bad[i]);
 	assert_false(web_media_path_ok(NULL));
+	assert_true(web_url_is_http("https://dichvucong.gov.vn"));
+	assert_true(web_url_is_http("HTTP://a.vn/x"));
+	assert_false(web_url_is_http("javascript:alert(1)"));
+	assert_false(web_url_is_http(" https://a.vn"));
+	assert_false(web_url_is_http("https://"));
+	assert_false(web_url_is_http("//a.vn"));
+	assert_false(web_url_is_http(NULL));
 
 	web_thumb_path(&b, "demo/07.jpg");
 	assert_string_equal(b.p, "demo/07-400.jpg");
