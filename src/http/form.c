@@ -91,9 +91,12 @@ form_parse(struct arena *a, const char *p, size_t len, struct kvlist *out)
 		}
 		if (!utf8_valid(key, kdl) || !utf8_valid(val, vdl))
 			return PARSE_UTF8;
-		v[nf].key = key;
-		v[nf].val = val;
-		v[nf].val_len = vdl;
+		/* Điều 3: text reaches handlers in NFC, whatever the
+		 * browser sent (valid UTF-8 holds no NUL, so strlen is
+		 * the length). */
+		v[nf].key = utf8_nfc_dup(a, key, kdl);
+		v[nf].val = utf8_nfc_dup(a, val, vdl);
+		v[nf].val_len = strlen(v[nf].val);
 		nf++;
 	}
 	out->v = nf ? v : NULL;

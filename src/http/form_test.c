@@ -32,6 +32,21 @@ test_form__decoding(void **state)
 	arena_release(&a);
 }
 
+/* Điều 3: "Tư pháp" typed as NFD (u + horn, a + acute as combining
+ * marks) reaches the handler as NFC. */
+static void
+test_form__values_become_nfc(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct kvlist l;
+
+	(void)state;
+	assert_int_equal(parse(&a, "q=Tu%CC%9B+pha%CC%81p", &l), PARSE_OK);
+	assert_string_equal(kv_get(&l, "q"), "Tư pháp");
+	assert_int_equal(l.v[0].val_len, strlen("Tư pháp"));
+	arena_release(&a);
+}
+
 static void
 test_form__empty_and_repeated(void **state)
 {
@@ -117,6 +132,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_form__decoding),
+	        cmocka_unit_test(test_form__values_become_nfc),
 	        cmocka_unit_test(test_form__empty_and_repeated),
 	        cmocka_unit_test(test_form__bad_escapes),
 	        cmocka_unit_test(test_form__invalid_utf8),

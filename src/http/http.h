@@ -5,7 +5,8 @@
  *
  * Every byte string in a req is valid UTF-8 (requests with invalid UTF-8
  * in the path, query, form fields or cookies are refused with 400 before
- * routing), NUL-terminated, and lives in req->arena.
+ * routing), NUL-terminated, and lives in req->arena.  Query and form
+ * keys and values (and upload file names) are in NFC (Điều 3).
  */
 #ifndef TTDT_HTTP_H
 #define TTDT_HTTP_H

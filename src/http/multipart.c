@@ -209,7 +209,7 @@ part_store(struct mp *m, const struct part_hdr *ph, const char *data, size_t dl)
 		    (ph->ctype.len && !utf8_valid(ph->ctype.p, ph->ctype.len)))
 			return PARSE_UTF8;
 		u->field = arena_strdup_str(m->a, name);
-		u->filename = arena_strdup_str(m->a, fname);
+		u->filename = utf8_nfc_dup(m->a, fname.p, fname.len);
 		u->content_type = ph->ctype.len
 		                          ? arena_strdup_str(m->a, ph->ctype)
 		                          : "application/octet-stream";
@@ -220,9 +220,11 @@ part_store(struct mp *m, const struct part_hdr *ph, const char *data, size_t dl)
 
 		if (!utf8_valid(data, dl))
 			return PARSE_UTF8;
-		kv->key = arena_strdup_str(m->a, name);
-		kv->val = arena_strndup(m->a, data, dl);
-		kv->val_len = dl;
+		/* Điều 3: text reaches handlers in NFC, whatever the
+		 * browser sent (some send NFD). */
+		kv->key = utf8_nfc_dup(m->a, name.p, name.len);
+		kv->val = utf8_nfc_dup(m->a, data, dl);
+		kv->val_len = strlen(kv->val);
 	}
 	return PARSE_OK;
 }

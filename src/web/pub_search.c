@@ -94,6 +94,10 @@ set_results(struct req *r, struct tval *ctx, const struct catalog *cat,
 	tv_set(ctx, "hits", hits);
 	tv_set_bool(ctx, "has_hits", res->n > 0);
 	tv_set_int(ctx, "total", (int64_t)res->total);
+	/* The store ranks at most STORE_SEARCH_MAX matches: say "at least"
+	 * than" rather than a count that is only the cap. */
+	tv_set_bool(ctx, "total_capped", res->total >= STORE_SEARCH_MAX);
+	tv_set_bool(ctx, "partial", res->partial);
 	tv_set_str(ctx, "q", q ? q : "");
 	pages = web_page_count(res->total, SEARCH_PER_PAGE);
 	if (pages > SEARCH_MAX_PAGE)
