@@ -19,7 +19,7 @@ BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib
+PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib libsodium
 TEST_PKGS := cmocka jansson
 
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \

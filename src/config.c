@@ -40,7 +40,7 @@ static const struct key keys[] = {
         K("server", "access_log", KEY_STR, access_log, ""),
         K("server", "trusted_proxies", KEY_STR, trusted_proxies, ""),
         K("server", "page_cache", KEY_BOOL, page_cache, "true"),
-        K("server", "page_cache_max", KEY_SIZE, page_cache_max, "32m"),
+        K("server", "page_cache_max", KEY_SIZE, page_cache_max, "24m"),
         K("server", "views_flush_interval", KEY_UINT, views_flush_interval,
           "10"),
         K("paths", "db", KEY_STR, db, "/var/lib/ttdt/ttdt.db"),
@@ -66,6 +66,19 @@ static const struct key keys[] = {
         K("site", "licence", KEY_STR, site.licence, ""),
         K("site", "public_service_url", KEY_STR, site.public_service_url, ""),
         K("site", "copyright", KEY_STR, site.copyright, ""),
+        /* argon2id defaults: libsodium's OPSLIMIT_INTERACTIVE (2) and
+         * MEMLIMIT_INTERACTIVE (64 MiB). */
+        K("security", "argon2_ops", KEY_UINT, argon2_ops, "2"),
+        K("security", "argon2_mem", KEY_SIZE, argon2_mem, "64m"),
+        K("security", "password_min_length", KEY_UINT, password_min_length,
+          "12"),
+        K("security", "lockout_attempts", KEY_UINT, lockout_attempts, "5"),
+        K("security", "lockout_hours", KEY_UINT, lockout_hours, "12"),
+        K("security", "admin_password_days", KEY_UINT, admin_password_days,
+          "60"),
+        K("security", "inactive_days", KEY_UINT, inactive_days, "45"),
+        K("security", "audit_retention_days", KEY_UINT, audit_retention_days,
+          "365"),
 };
 
 /* Parses "123", "16k", "1m", "2g" (binary multiples). */
@@ -239,6 +252,20 @@ config_validate(const struct config *c, struct buf *err)
 		         "[server] views_flush_interval must be at least 1\n");
 	if (!*c->db)
 		buf_adds(err, "[paths] db must not be empty\n");
+	/* libsodium's crypto_pwhash_OPSLIMIT_MIN and MEMLIMIT_MIN. */
+	if (c->argon2_ops < 1)
+		buf_adds(err, "[security] argon2_ops must be at least 1\n");
+	if (c->argon2_mem < 8192)
+		buf_adds(err, "[security] argon2_mem must be at least 8k\n");
+	if (c->password_min_length < 8)
+		buf_adds(err, "[security] password_min_length must be at "
+		              "least 8\n");
+	if (c->lockout_attempts < 1)
+		buf_adds(err, "[security] lockout_attempts must be at least "
+		              "1\n");
+	if (c->audit_retention_days < 90)
+		buf_adds(err, "[security] audit_retention_days must be at "
+		              "least 90\n");
 	if (!*c->site.name)
 		buf_adds(err, "[site] name must not be empty\n");
 	if (strncmp(c->site.base_url, "http://", 7) &&

@@ -52,6 +52,16 @@ struct config {
 	const char *media_dir;
 	/* [site] */
 	struct site_config site;
+	/* [security]: accounts and the audit log (issue 3; TCVN 14423 as
+	 * summarised in the project's related-law notes). */
+	unsigned argon2_ops; /* argon2id passes (crypto_pwhash opslimit) */
+	size_t argon2_mem;   /* argon2id memory in bytes (memlimit) */
+	unsigned password_min_length;  /* in characters */
+	unsigned lockout_attempts;     /* failed log-ins before a lock */
+	unsigned lockout_hours;        /* how long a lock lasts */
+	unsigned admin_password_days;  /* IT admin password expiry, 0: never */
+	unsigned inactive_days;        /* unused accounts disabled, 0: never */
+	unsigned audit_retention_days; /* purge older entries (never < 90) */
 };
 
 extern struct config config;

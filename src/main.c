@@ -14,8 +14,17 @@ static const char usage[] =
         "          run the web site (stops cleanly on SIGTERM or SIGINT)\n"
         "  init    --db PATH [--demo] [--items N] [--media DIR] "
         "[--config FILE]\n"
-        "          create a database with the regulation's sections;\n"
-        "          --demo adds demo content (N items, default 300) and photos\n"
+        "          [--admin-email E]\n"
+        "          create a database with the regulation's sections, the\n"
+        "          units and the first IT administrator (its one-time\n"
+        "          password is printed once); --demo adds demo content\n"
+        "          (N items, default 300), photos and one account per role\n"
+        "  user    add|list|edit|passwd|disable|enable|unlock|roles|reset-2fa\n"
+        "          --db PATH ...   accounts (ttdt user --help)\n"
+        "  unit    add|list|edit|close --db PATH ...\n"
+        "          units and district offices (ttdt unit --help)\n"
+        "  audit   verify|purge|export --db PATH ...\n"
+        "          the hash-chained audit log (ttdt audit --help)\n"
         "  backup  --db PATH --to FILE\n"
         "          copy a live database consistently (online backup)\n"
         "  restore --from FILE --db PATH\n"
@@ -32,10 +41,9 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
-        {"serve", cmd_serve},
-        {"init", cmd_init},
-        {"backup", cmd_backup},
-        {"restore", cmd_restore},
+        {"serve", cmd_serve},     {"init", cmd_init}, {"backup", cmd_backup},
+        {"restore", cmd_restore}, {"user", cmd_user}, {"unit", cmd_unit},
+        {"audit", cmd_audit},
 };
 
 int

@@ -11,6 +11,9 @@ int cmd_serve(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_unit(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 /* Loads the defaults, then the config file if given (or the default
  * one, if it exists, when path is NULL); prints errors; -1 on failure. */

@@ -1,7 +1,10 @@
 /*
  * ttdt init: creates a database with the schema and the regulation's
- * section tree (Điều 8); --demo adds believable Vietnamese demo content
- * with photos and marks the database as a demo (the site shows a banner).
+ * section tree (Điều 8), the Department's units and district justice
+ * offices (Điều 8.1), and the first IT administrator with a random
+ * password printed once; --demo adds believable Vietnamese demo content
+ * with photos, one account per role (README.md, "Demo accounts") and
+ * marks the database as a demo (the site shows a banner).
  */
 #include "common.h"
 
@@ -12,14 +15,57 @@
 #include "cmd.h"
 #include "config.h"
 #include "demo.h"
+#include "demo_people.h"
 #include "log.h"
 #include "seed.h"
 #include "store.h"
+#include "unit.h"
+#include "user.h"
 #include "xalloc.h"
 
 static const char init_usage[] =
         "usage: ttdt init --db PATH [--demo] [--items N] [--media DIR] "
-        "[--config FILE]\n";
+        "[--config FILE]\n"
+        "                 [--admin-email E]\n";
+
+#define DEFAULT_ADMIN_EMAIL "quantri@ttdt.invalid"
+
+/* The first IT administrator, with a random password printed once and
+ * to be changed at the first log-in; audited as "user.add". */
+static enum err
+create_admin(struct store *s, const struct audit_actor *actor,
+             const char *email, time_t now)
+{
+	char pw[PASSWORD_RANDOM_LEN + 1];
+	struct arena a = ARENA_INIT;
+	struct user u = {0};
+	enum err e;
+
+	arena_init(&a, 1024);
+	u.email = email;
+	u.full_name = "Quản trị hệ thống";
+	u.title = "Cán bộ CNTT";
+	u.roles = role_code(ROLE_IT_ADMIN);
+	u.must_change_password = true;
+	do
+		password_random(pw);
+	while (password_check(pw, email, u.full_name) != PASSWORD_OK);
+	e = user_create(s, &a, actor, &u, pw, now, NULL);
+	if (e == ERR_OK)
+		printf("ttdt init: IT administrator '%s' created; one-time "
+		       "password (shown only now, to be changed at the first "
+		       "log-in):\n%s\n",
+		       u.email, pw);
+	else
+		fprintf(stderr,
+		        "ttdt init: cannot create the IT administrator "
+		        "'%s': %s\n",
+		        email,
+		        e == ERR_INVALID ? "invalid e-mail" : err_str(e));
+	explicit_bzero(pw, sizeof(pw));
+	arena_release(&a);
+	return e;
+}
 
 /* The demo's photos go beside the database unless told otherwise. */
 static char *
@@ -43,10 +89,14 @@ cmd_init(int argc, char **argv)
 	        {"items", required_argument, NULL, 'n'},
 	        {"media", required_argument, NULL, 'm'},
 	        {"config", required_argument, NULL, 'c'},
+	        {"admin-email", required_argument, NULL, 'a'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *media = NULL, *config_path = NULL;
+	const char *admin_email = DEFAULT_ADMIN_EMAIL;
+	struct audit_actor actor;
+	char actor_name[128];
 	char *media_owned = NULL, *end;
 	bool demo = false;
 	unsigned long items = 300;
@@ -56,7 +106,8 @@ cmd_init(int argc, char **argv)
 	int c, status = 1;
 	enum err e;
 
-	while ((c = getopt_long(argc, argv, "d:Dn:m:c:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:Dn:m:c:a:h", opts, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -78,6 +129,9 @@ cmd_init(int argc, char **argv)
 			break;
 		case 'c':
 			config_path = optarg;
+			break;
+		case 'a':
+			admin_email = optarg;
 			break;
 		case 'h':
 			fputs(init_usage, stdout);
@@ -119,6 +173,22 @@ cmd_init(int argc, char **argv)
 	}
 	if ((e = seed_sections(store)) != ERR_OK) {
 		fprintf(stderr, "ttdt init: cannot create the sections: %s\n",
+		        err_str(e));
+		goto out;
+	}
+	audit_actor_cli(&actor, actor_name, sizeof(actor_name));
+	if ((e = unit_seed(store, &actor, time(NULL))) != ERR_OK) {
+		fprintf(stderr, "ttdt init: cannot create the units: %s\n",
+		        err_str(e));
+		goto out;
+	}
+	if (create_admin(store, &actor, admin_email, time(NULL)) != ERR_OK)
+		goto out;
+	if (demo &&
+	    (e = demo_people_create(store, &actor, time(NULL))) != ERR_OK) {
+		fprintf(stderr,
+		        "ttdt init: cannot create the demo accounts: "
+		        "%s\n",
 		        err_str(e));
 		goto out;
 	}

@@ -28,6 +28,28 @@
 
 #define NEWEST "ORDER BY i.published_at DESC, i.id DESC"
 
+/* The columns of struct unit (store_people.c, unit_row). */
+#define UNIT_COLS                                                              \
+	"u.id, u.kind_id, k.code, k.name, u.parent_id, u.name, u.address, "    \
+	"u.phone, u.fax, u.email, u.focal_user_id, u.position, u.created_at, " \
+	"u.closed_at"
+
+/* The columns of struct user (store_people.c, user_row); roles as a
+ * comma-separated list of codes. */
+#define USER_COLS                                                              \
+	"a.id, a.email, a.full_name, a.title, a.unit_id, a.phone, "            \
+	"a.professional, a.active, a.must_change_password, a.password_hash, "  \
+	"a.password_changed_at, a.last_login_at, a.failed_count, "             \
+	"a.locked_until, a.totp_secret, a.recovery_codes, a.created_at, "      \
+	"(SELECT group_concat(role, ',') FROM account_role r "                 \
+	"WHERE r.account_id = a.id)"
+
+/* The columns of struct audit_entry (store_audit.c, audit_row). */
+#define AUDIT_COLS                                                             \
+	"id, at, actor_user_id, actor_name, client_addr, action, "             \
+	"object_type, "                                                        \
+	"object_id, detail, prev_hash, hash"
+
 const char *const stmt_sqlite[STMT__MAX] = {
         /* STMT_PRAGMA_WAL */
         "PRAGMA journal_mode = WAL",
@@ -142,7 +164,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "ORDER BY n.d, i.id DESC LIMIT ?4",
         /* STMT_ITEMS_SITEMAP */
         "SELECT i.id, i.slug, i.category_id, i.published_at, i.updated_at "
-        "FROM item i WHERE i.state = 'published' " NEWEST " LIMIT ?1",
+        "FROM item i WHERE i.state = 'published' " NEWEST " LIMIT ?1 OFFSET ?2",
+        /* STMT_ITEMS_PUB_COUNT */
+        "SELECT count(*) FROM item WHERE state = 'published'",
         /* STMT_ITEMS_COUNT */
         "SELECT count(*) FROM item",
         /* STMT_ITEMS_PUB_SPAN: the first and last published_at of the
@@ -202,4 +226,117 @@ const char *const stmt_sqlite[STMT__MAX] = {
         "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM category "
         "WHERE id = ?2) ON CONFLICT (day, category_id) DO UPDATE SET "
         "count = count + excluded.count",
+
+        /* People (0002-people.sql, store_people.c) and the audit log
+         * (store_audit.c).  Designated rows: other sections may grow
+         * above without shifting these. */
+        [STMT_UNIT_KIND_LIST] = "SELECT id, code, name FROM unit_kind "
+                                "ORDER BY position, id",
+        /* STMT_UNIT_LIST: open units first, by kind, position, id. */
+        [STMT_UNIT_LIST] = "SELECT " UNIT_COLS " FROM unit u "
+                           "JOIN unit_kind k ON k.id = u.kind_id "
+                           "ORDER BY u.closed_at IS NOT NULL, k.position, "
+                           "u.position, u.id",
+        [STMT_UNIT_GET] = "SELECT " UNIT_COLS " FROM unit u "
+                          "JOIN unit_kind k ON k.id = u.kind_id "
+                          "WHERE u.id = ?1",
+        [STMT_UNIT_INSERT] =
+                "INSERT INTO unit (kind_id, parent_id, name, address, phone, "
+                "fax, email, focal_user_id, position, created_at, closed_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        /* STMT_UNIT_UPDATE: created_at (?10) never changes. */
+        [STMT_UNIT_UPDATE] =
+                "UPDATE unit SET kind_id = ?1, parent_id = ?2, name = ?3, "
+                "address = ?4, phone = ?5, fax = ?6, email = ?7, "
+                "focal_user_id = ?8, position = ?9, closed_at = ?11 "
+                "WHERE id = ?12",
+        /* STMT_UNIT_CYCLE: 1 if unit ?2 is ?1 or one of its ancestors. */
+        [STMT_UNIT_CYCLE] = "WITH RECURSIVE up(id) AS (SELECT ?1 UNION "
+                            "SELECT u.parent_id FROM unit u JOIN up "
+                            "ON u.id = up.id WHERE u.parent_id IS NOT NULL) "
+                            "SELECT count(*) FROM up WHERE id = ?2",
+        /* STMT_USER_LIST: every account, or those of unit ?1. */
+        [STMT_USER_LIST] = "SELECT " USER_COLS " FROM account a "
+                           "WHERE ?1 IS NULL OR a.unit_id = ?1 "
+                           "ORDER BY a.id",
+        [STMT_USER_GET] = "SELECT " USER_COLS " FROM account a "
+                          "WHERE a.id = ?1",
+        [STMT_USER_BY_EMAIL] = "SELECT " USER_COLS " FROM account a "
+                               "WHERE a.email = ?1",
+        [STMT_USER_INSERT] =
+                "INSERT INTO account (email, full_name, title, unit_id, "
+                "phone, professional, active, must_change_password, "
+                "password_hash, password_changed_at, last_login_at, "
+                "failed_count, locked_until, totp_secret, recovery_codes, "
+                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                "?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        /* STMT_USER_UPDATE: every column but id and created_at (?16 of
+         * the insert, unused here: the two share their bindings). */
+        [STMT_USER_UPDATE] =
+                "UPDATE account SET email = ?1, full_name = ?2, title = ?3, "
+                "unit_id = ?4, phone = ?5, professional = ?6, active = ?7, "
+                "must_change_password = ?8, password_hash = ?9, "
+                "password_changed_at = ?10, last_login_at = ?11, "
+                "failed_count = ?12, locked_until = ?13, totp_secret = ?14, "
+                "recovery_codes = ?15 WHERE id = ?17",
+        [STMT_USER_ROLES_CLEAR] = "DELETE FROM account_role "
+                                  "WHERE account_id = ?1",
+        /* STMT_USER_ROLES_ADD: ?2 is a JSON array of role codes. */
+        [STMT_USER_ROLES_ADD] = "INSERT INTO account_role (account_id, role) "
+                                "SELECT DISTINCT ?1, value FROM json_each(?2)",
+        [STMT_SESSION_INSERT] =
+                "INSERT INTO session (id, account_id, created_at, "
+                "last_seen_at, client_addr, user_agent) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        [STMT_SESSION_GET] = "SELECT id, account_id, created_at, "
+                             "last_seen_at, client_addr, user_agent "
+                             "FROM session WHERE id = ?1",
+        [STMT_SESSION_TOUCH] = "UPDATE session SET last_seen_at = ?2 "
+                               "WHERE id = ?1",
+        [STMT_SESSION_DELETE] = "DELETE FROM session WHERE id = ?1",
+        [STMT_SESSION_DELETE_USER] = "DELETE FROM session "
+                                     "WHERE account_id = ?1",
+        /* STMT_SESSION_DELETE_OLD: idle since ?1 or created before ?2. */
+        [STMT_SESSION_DELETE_OLD] = "DELETE FROM session "
+                                    "WHERE last_seen_at < ?1 "
+                                    "OR created_at < ?2",
+        [STMT_ATTEMPT_GET] = "SELECT failures, last_at FROM login_attempt "
+                             "WHERE addr = ?1",
+        /* STMT_ATTEMPT_ADD: one more failure at ?2 for address ?1; a row
+         * last touched before ?3 starts again from one. */
+        [STMT_ATTEMPT_ADD] =
+                "INSERT INTO login_attempt (addr, failures, last_at) "
+                "VALUES (?1, 1, ?2) ON CONFLICT (addr) DO UPDATE SET "
+                "failures = CASE WHEN last_at < ?3 THEN 1 "
+                "ELSE failures + 1 END, last_at = excluded.last_at",
+        [STMT_ATTEMPT_CLEAR] = "DELETE FROM login_attempt WHERE addr = ?1",
+        [STMT_ATTEMPT_PURGE] = "DELETE FROM login_attempt WHERE last_at < ?1",
+        /* STMT_AUDIT_TAIL: the newest entry's id and hash, and the
+         * highest id ever given (AUTOINCREMENT's sqlite_sequence). */
+        [STMT_AUDIT_TAIL] =
+                "SELECT (SELECT id FROM audit ORDER BY id DESC LIMIT 1), "
+                "(SELECT hash FROM audit ORDER BY id DESC LIMIT 1), "
+                "(SELECT seq FROM sqlite_sequence WHERE name = 'audit')",
+        [STMT_AUDIT_INSERT] =
+                "INSERT INTO audit (id, at, actor_user_id, actor_name, "
+                "client_addr, action, object_type, object_id, detail, "
+                "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                "?9, ?10, ?11)",
+        /* STMT_AUDIT_LIST: entries from id ?1 on, ?2 <= at <= ?3 (NULL:
+         * open), in id order. */
+        [STMT_AUDIT_LIST] = "SELECT " AUDIT_COLS " FROM audit "
+                            "WHERE id >= ?1 AND (?2 IS NULL OR at >= ?2) "
+                            "AND (?3 IS NULL OR at <= ?3) ORDER BY id",
+        /* STMT_AUDIT_FIRST_FROM: the first entry at or after time ?1. */
+        [STMT_AUDIT_FIRST_FROM] = "SELECT min(id) FROM audit WHERE at >= ?1",
+        /* STMT_AUDIT_LAST_BELOW: the newest entry below id ?1 (NULL: the
+         * newest of all). */
+        [STMT_AUDIT_LAST_BELOW] = "SELECT " AUDIT_COLS " FROM audit "
+                                  "WHERE ?1 IS NULL OR id < ?1 "
+                                  "ORDER BY id DESC LIMIT 1",
+        [STMT_AUDIT_DELETE_UPTO] = "DELETE FROM audit WHERE id <= ?1",
+        /* Test helpers: what someone with the database file could do. */
+        [STMT_AUDIT_TEST_SET_DETAIL] = "UPDATE audit SET detail = ?2 "
+                                       "WHERE id = ?1",
+        [STMT_AUDIT_TEST_DELETE] = "DELETE FROM audit WHERE id = ?1",
 };

@@ -195,9 +195,12 @@ enum err store_items_featured(struct store *s, struct arena *a,
 enum err store_items_related(struct store *s, struct arena *a,
                              const struct item *it, size_t limit,
                              struct item_list *out);
-/* All published items for sitemap.xml, newest first, at most limit:
- * id, slug, category_id, updated_at/published_at only. */
-enum err store_items_for_sitemap(struct store *s, struct arena *a, size_t limit,
+/* Published items for the sitemaps, newest first: limit of them from
+ * offset, with id, slug, category_id, published_at and updated_at only;
+ * out->total is the number of published items (STMT_ITEMS_SITEMAP,
+ * STMT_ITEMS_PUB_COUNT). */
+enum err store_items_for_sitemap(struct store *s, struct arena *a,
+                                 size_t offset, size_t limit,
                                  struct item_list *out);
 /* Number of items (any state). */
 enum err store_items_count(struct store *s, int64_t *out);
@@ -227,5 +230,183 @@ enum err store_setting_set(struct store *s, const char *key, const char *value);
  * commits.  Other threads' writes wait meanwhile. */
 enum err store_bulk_begin(struct store *s);
 enum err store_bulk_end(struct store *s);
+
+/* ------------------------------------------------------------------------
+ * People and security (0002-people.sql): unit kinds, units, accounts and
+ * their roles, sessions, per-address login throttling (store_people.c);
+ * the hash-chained audit log (store_audit.c).  The rules — validation,
+ * passwords, lock-out, hashing the chain — live in src/domain (unit.c,
+ * user.c, password.c, audit.c); these functions only read and write rows.
+ * Writes that must be audited run inside the caller's store_tx together
+ * with audit_append, so a change and its audit entry commit together.
+ * ---------------------------------------------------------------------- */
+
+struct unit_kind {
+	int64_t id;
+	const char *code; /* "phong-tu-phap-huyen" */
+	const char *name; /* "Phòng tư pháp cấp huyện" */
+};
+
+/* A unit of the Department or a district justice office (Điều 8.1,
+ * 9.1.a).  Closed units stay, with closed_at set. */
+struct unit {
+	int64_t id;
+	int64_t kind_id;
+	const char *kind_code; /* read only: from unit_kind */
+	const char *kind_name; /* read only */
+	int64_t parent_id;     /* 0: none */
+	const char *name;
+	const char *address;
+	const char *phone;
+	const char *fax;
+	const char *email;
+	int64_t focal_user_id; /* Điều 9.1.a; 0: none named */
+	int position;
+	time_t created_at;
+	time_t closed_at; /* 0: open */
+};
+
+/* An account.  roles is a comma-separated list of role codes (role.c),
+ * in no particular order, "" for none; the store checks nothing about
+ * them but what the schema's CHECK does. */
+struct user {
+	int64_t id;
+	const char *email; /* lower-case, unique */
+	const char *full_name;
+	const char *title;
+	int64_t unit_id; /* 0: none */
+	const char *phone;
+	const char *roles;
+	bool professional; /* Điều 17.3: counts for the monthly quota */
+	bool active;
+	bool must_change_password;
+	const char *password_hash;  /* argon2id string, "" for none */
+	time_t password_changed_at; /* 0: never */
+	time_t last_login_at;       /* 0: never */
+	int failed_count;
+	time_t locked_until; /* 0: not locked */
+	const char *totp_secret;
+	const char *recovery_codes;
+	time_t created_at;
+};
+
+/* A newsroom session: id is the hex SHA-256 of the cookie's token. */
+struct session {
+	const char *id;
+	int64_t user_id;
+	time_t created_at;
+	time_t last_seen_at;
+	const char *client_addr;
+	const char *user_agent;
+};
+
+/* One entry of the audit log.  detail is JSON text; prev_hash and hash
+ * are 64 lower-case hex digits (see audit.c for what is hashed). */
+struct audit_entry {
+	int64_t id;
+	time_t at;             /* UTC */
+	int64_t actor_user_id; /* 0: not an account (the command line) */
+	const char *actor_name;
+	const char *client_addr;
+	const char *action; /* "user.add", "login.fail", ... */
+	const char *object_type;
+	int64_t object_id; /* 0: none */
+	const char *detail;
+	const char *prev_hash;
+	const char *hash;
+};
+
+/* Unit kinds in their order (STMT_UNIT_KIND_LIST). */
+enum err store_unit_kinds(struct store *s, struct arena *a,
+                          struct unit_kind **out, size_t *n);
+/* Units, open ones first, by kind, position, id (STMT_UNIT_LIST). */
+enum err store_units(struct store *s, struct arena *a, struct unit **out,
+                     size_t *n);
+/* One unit (STMT_UNIT_GET); ERR_NOTFOUND if there is none. */
+enum err store_unit_get(struct store *s, struct arena *a, int64_t id,
+                        struct unit *out);
+/* Inserts u and sets u->id (STMT_UNIT_INSERT); ERR_INVALID for a missing
+ * name, an unknown kind, parent or focal point. */
+enum err store_unit_insert(struct store *s, struct unit *u);
+/* Updates every field but created_at (STMT_UNIT_UPDATE); ERR_NOTFOUND
+ * for an unknown id, ERR_INVALID as for insert or if the new parent would
+ * close a loop (STMT_UNIT_CYCLE). */
+enum err store_unit_update(struct store *s, const struct unit *u);
+
+/* Accounts by id, all or those of unit unit_id (0: all) (STMT_USER_LIST). */
+enum err store_users(struct store *s, struct arena *a, int64_t unit_id,
+                     struct user **out, size_t *n);
+/* One account by id (STMT_USER_GET) or by lower-case e-mail
+ * (STMT_USER_BY_EMAIL); ERR_NOTFOUND if none. */
+enum err store_user_get(struct store *s, struct arena *a, int64_t id,
+                        struct user *out);
+enum err store_user_by_email(struct store *s, struct arena *a,
+                             const char *email, struct user *out);
+/* Inserts u with its roles and sets u->id, in one transaction
+ * (STMT_USER_INSERT, STMT_USER_ROLES_ADD); ERR_CONFLICT if the e-mail is
+ * taken, ERR_INVALID for a bad role code or unit. */
+enum err store_user_insert(struct store *s, struct user *u);
+/* Writes every field of u but created_at, roles included, in one
+ * transaction (STMT_USER_UPDATE, STMT_USER_ROLES_CLEAR/ADD);
+ * ERR_NOTFOUND, ERR_CONFLICT, ERR_INVALID as above. */
+enum err store_user_update(struct store *s, const struct user *u);
+
+/* Sessions (STMT_SESSION_*).  get: ERR_NOTFOUND if there is no session
+ * with that id; touch and delete: ERR_NOTFOUND if none was changed.
+ * delete_user removes every session of an account (log out everywhere)
+ * and sets *n (may be NULL) to how many; delete_old those idle since
+ * idle_before or created before created_before. */
+enum err store_session_insert(struct store *s, const struct session *se);
+enum err store_session_get(struct store *s, struct arena *a, const char *id,
+                           struct session *out);
+enum err store_session_touch(struct store *s, const char *id, time_t now);
+enum err store_session_delete(struct store *s, const char *id);
+enum err store_session_delete_user(struct store *s, int64_t user_id,
+                                   int64_t *n);
+enum err store_session_delete_old(struct store *s, time_t idle_before,
+                                  time_t created_before);
+
+/* Failed log-ins per client address (STMT_ATTEMPT_*).  get: *failures 0
+ * and *last_at 0 when the address has none.  add counts one more failure
+ * at now, starting again from one if the last was before window_start.
+ * purge drops rows last touched before before. */
+enum err store_login_attempt_get(struct store *s, const char *addr,
+                                 int *failures, time_t *last_at);
+enum err store_login_attempt_add(struct store *s, const char *addr, time_t now,
+                                 time_t window_start);
+enum err store_login_attempt_clear(struct store *s, const char *addr);
+enum err store_login_attempt_purge(struct store *s, time_t before);
+
+/* The audit log (store_audit.c).  tail gives the newest entry's id and
+ * hash (0 and NULL when empty, hash in a) and the highest id ever given,
+ * *seq (0 if none).  Call it and store_audit_insert inside one store_tx
+ * (audit_append does), so no other writer slips in between. */
+enum err store_audit_tail(struct store *s, struct arena *a, int64_t *last_id,
+                          const char **last_hash, int64_t *seq);
+/* Inserts e as it is, id included (STMT_AUDIT_INSERT). */
+enum err store_audit_insert(struct store *s, const struct audit_entry *e);
+/* Calls fn on every entry with id >= from_id and from <= at <= to (0:
+ * open), in id order, as one read snapshot; the strings are valid
+ * during the call only.  Stops at the first fn result other than ERR_OK
+ * and returns it (STMT_AUDIT_LIST). */
+enum err store_audit_each(struct store *s, int64_t from_id, time_t from,
+                          time_t to,
+                          enum err (*fn)(const struct audit_entry *, void *),
+                          void *arg);
+/* The first id with at >= t, 0 if none (STMT_AUDIT_FIRST_FROM). */
+enum err store_audit_first_from(struct store *s, time_t t, int64_t *id);
+/* The newest entry with id < below (0: of all) (STMT_AUDIT_LAST_BELOW);
+ * ERR_NOTFOUND if none. */
+enum err store_audit_last_below(struct store *s, struct arena *a, int64_t below,
+                                struct audit_entry *out);
+/* Deletes every entry with id <= last_id, sets *n (STMT_AUDIT_DELETE_UPTO).
+ * Only audit_purge calls this, inside its transaction. */
+enum err store_audit_delete_upto(struct store *s, int64_t last_id, int64_t *n);
+/* Test helpers, doing what someone with write access to the database file
+ * could: overwrite an entry's detail without re-hashing, delete an entry.
+ * ERR_NOTFOUND if there is no such entry. */
+enum err store_audit_test_set_detail(struct store *s, int64_t id,
+                                     const char *detail);
+enum err store_audit_test_delete(struct store *s, int64_t id);
 
 #endif

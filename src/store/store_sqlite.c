@@ -924,8 +924,8 @@ store_items_related(struct store *s, struct arena *a, const struct item *it,
 }
 
 enum err
-store_items_for_sitemap(struct store *s, struct arena *a, size_t limit,
-                        struct item_list *out)
+store_items_for_sitemap(struct store *s, struct arena *a, size_t offset,
+                        size_t limit, struct item_list *out)
 {
 	struct item *v = NULL;
 	size_t n = 0, cap = 0;
@@ -936,8 +936,17 @@ store_items_for_sitemap(struct store *s, struct arena *a, size_t limit,
 
 	memset(out, 0, sizeof(*out));
 	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_ITEMS_PUB_COUNT);
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		out->total = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_db_err(c->db, rc, "cannot count published items");
+	if (limit == 0)
+		return ERR_OK;
 	STMT_OR_FAIL(q, c, STMT_ITEMS_SITEMAP);
 	bind_size(q, 1, limit);
+	bind_size(q, 2, offset);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct item *it;
 
@@ -960,7 +969,7 @@ store_items_for_sitemap(struct store *s, struct arena *a, size_t limit,
 	if (e == ERR_OK && n) {
 		out->v = arena_alloc(a, st_mult(n, sizeof(*v)));
 		memcpy(out->v, v, n * sizeof(*v));
-		out->n = out->total = n;
+		out->n = n;
 	}
 	free(v);
 	return e;

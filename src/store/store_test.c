@@ -351,10 +351,25 @@ test_store__latest(void **state)
 	assert_int_equal(l.n, 0);
 	assert_int_equal(l.total, 5);
 
-	assert_int_equal(store_items_for_sitemap(f->s, &f->a, 1000, &l),
+	assert_int_equal(store_items_for_sitemap(f->s, &f->a, 0, 1000, &l),
 	                 ERR_OK);
 	assert_int_equal(l.n, 30);
+	assert_int_equal(l.total, 30);
 	assert_int_equal(l.v[0].id, ids[29]);
+	/* Pages of the sitemap: the next ten, then past the end. */
+	assert_int_equal(store_items_for_sitemap(f->s, &f->a, 10, 10, &l),
+	                 ERR_OK);
+	assert_int_equal(l.n, 10);
+	assert_int_equal(l.v[0].id, ids[19]);
+	assert_int_equal(store_items_for_sitemap(f->s, &f->a, 30, 10, &l),
+	                 ERR_OK);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(l.total, 30);
+	/* A count alone. */
+	assert_int_equal(store_items_for_sitemap(f->s, &f->a, 0, 0, &l),
+	                 ERR_OK);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(l.total, 30);
 }
 
 static void

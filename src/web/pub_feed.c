@@ -132,30 +132,39 @@ pub_section_rss(struct req *r, struct resp *rs)
 	catalog_put(cat);
 }
 
-void
-pub_sitemap_xml(struct req *r, struct resp *rs)
+/*
+ * Sitemaps (sitemaps.org 0.9).  /sitemap.xml is an index: one file for
+ * the home page and the sections, then the published items newest first
+ * in files of WEB_SITEMAP_PAGE URLs.  Small files keep each page's
+ * rendering (and its copy in the page cache) to about a megabyte; one
+ * file of 100,000 items was 8 MB and raised the server's peak memory by
+ * a third.
+ */
+static void
+sitemap_done(struct req *r, struct resp *rs)
 {
-	struct arena *a = r->arena;
-	struct catalog *cat = catalog_get();
-	struct item_list l = {0};
-	struct buf *b = &rs->body;
-	size_t nsec = 0, limit;
-	enum err e;
-
-	for (size_t i = 0; cat && i < cat->nall; i++)
-		nsec += web_cat_visible(cat->all[i]);
-	/* sitemaps.org: at most 50,000 URLs in one file, the home page
-	 * and the sections included. */
-	limit = nsec + 1 < WEB_SITEMAP_ITEMS ? WEB_SITEMAP_ITEMS - nsec - 1 : 0;
-	if (limit &&
-	    (e = store_items_for_sitemap(web_store, a, limit, &l)) != ERR_OK) {
-		catalog_put(cat);
-		web_fail(r, rs, e);
+	buf_adds(&rs->body, "</urlset>\n");
+	if (buf_err(&rs->body)) {
+		buf_reset(&rs->body);
+		http_error(r, rs, 500, NULL);
 		return;
 	}
-	buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	            "<urlset xmlns="
-	            "\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	rs->content_type = "application/xml; charset=utf-8";
+	rs->cache_tags = "site";
+	rs->max_age = 0;
+}
+
+static const char urlset_open[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+
+static void
+sitemap_sections(struct req *r, struct resp *rs)
+{
+	struct catalog *cat = catalog_get();
+	struct buf *b = &rs->body;
+
+	buf_adds(b, urlset_open);
 	buf_adds(b, "<url><loc>");
 	add_url(b, "/");
 	buf_adds(b, "</loc></url>\n");
@@ -163,9 +172,32 @@ pub_sitemap_xml(struct req *r, struct resp *rs)
 		if (!web_cat_visible(cat->all[i]))
 			continue;
 		buf_adds(b, "<url><loc>");
-		add_url(b, web_cat_path(a, &cat->all[i]->c));
+		add_url(b, web_cat_path(r->arena, &cat->all[i]->c));
 		buf_adds(b, "</loc></url>\n");
 	}
+	catalog_put(cat);
+	sitemap_done(r, rs);
+}
+
+static void
+sitemap_items(struct req *r, struct resp *rs, size_t page)
+{
+	struct arena *a = r->arena;
+	struct buf *b = &rs->body;
+	struct item_list l = {0};
+	enum err e;
+
+	e = store_items_for_sitemap(web_store, a, (page - 1) * WEB_SITEMAP_PAGE,
+	                            WEB_SITEMAP_PAGE, &l);
+	if (e != ERR_OK) {
+		web_fail(r, rs, e);
+		return;
+	}
+	if (l.n == 0) {
+		http_error(r, rs, 404, NULL);
+		return;
+	}
+	buf_adds(b, urlset_open);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct item *it = &l.v[i];
 		time_t mod = it->updated_at > it->published_at
@@ -182,16 +214,60 @@ pub_sitemap_xml(struct req *r, struct resp *rs)
 		}
 		buf_adds(b, "</url>\n");
 	}
-	buf_adds(b, "</urlset>\n");
-	catalog_put(cat);
-	if (buf_err(b)) {
-		buf_reset(b);
-		http_error(r, rs, 500, NULL);
+	sitemap_done(r, rs);
+}
+
+void
+pub_sitemap_xml(struct req *r, struct resp *rs)
+{
+	struct buf *b = &rs->body;
+	struct item_list l = {0};
+	size_t pages;
+	enum err e;
+
+	/* Only the count is wanted here: offset past any page. */
+	e = store_items_for_sitemap(web_store, r->arena, 0, 0, &l);
+	if (e != ERR_OK) {
+		web_fail(r, rs, e);
 		return;
 	}
+	pages = (l.total + WEB_SITEMAP_PAGE - 1) / WEB_SITEMAP_PAGE;
+	buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	            "<sitemapindex xmlns="
+	            "\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	buf_adds(b, "<sitemap><loc>");
+	add_url(b, "/sitemap/chuyen-muc.xml");
+	buf_adds(b, "</loc></sitemap>\n");
+	for (size_t i = 1; i <= pages; i++) {
+		buf_adds(b, "<sitemap><loc>");
+		add_url(b, arena_printf(r->arena, "/sitemap/tin-%zu.xml", i));
+		buf_adds(b, "</loc></sitemap>\n");
+	}
+	buf_adds(b, "</sitemapindex>\n");
 	rs->content_type = "application/xml; charset=utf-8";
 	rs->cache_tags = "site";
 	rs->max_age = 0;
+}
+
+/* /sitemap/:file — "chuyen-muc.xml" or "tin-N.xml". */
+void
+pub_sitemap_part(struct req *r, struct resp *rs)
+{
+	const char *f = r->nparams ? r->params[0] : "";
+	size_t page = 0;
+	int used = 0;
+
+	if (!strcmp(f, "chuyen-muc.xml")) {
+		sitemap_sections(r, rs);
+		return;
+	}
+	if (sscanf(f, "tin-%zu.xml%n", &page, &used) == 1 &&
+	    (size_t)used == strlen(f) && page >= 1 && page <= WEB_MAX_PAGE &&
+	    f[4] >= '1' && f[4] <= '9') {
+		sitemap_items(r, rs, page);
+		return;
+	}
+	http_error(r, rs, 404, NULL);
 }
 
 void

@@ -34,6 +34,7 @@ const struct route web_public_routes[] = {
         {HTTP_M_GET, "/rss.xml", pub_rss},
         {HTTP_M_GET, "/so-do-trang", pub_sitemap_html},
         {HTTP_M_GET, "/sitemap.xml", pub_sitemap_xml},
+        {HTTP_M_GET, "/sitemap/:file", pub_sitemap_part},
         {HTTP_M_GET, "/robots.txt", pub_robots},
         {HTTP_M_GET, "/tro-nang-tiep-can", pub_accessibility},
         {HTTP_M_GET, "/healthz", pub_healthz},

@@ -18,10 +18,10 @@
 #include "tval.h"
 #include "vntime.h"
 
-#define WEB_PER_PAGE 20         /* items per section page */
-#define WEB_MAX_PAGE 100000     /* ?trang= above this is refused */
-#define WEB_FEED_ITEMS 20       /* items per RSS feed */
-#define WEB_SITEMAP_ITEMS 50000 /* sitemaps.org: at most 50,000 URLs */
+#define WEB_PER_PAGE 20       /* items per section page */
+#define WEB_MAX_PAGE 100000   /* ?trang= above this is refused */
+#define WEB_FEED_ITEMS 20     /* items per RSS feed */
+#define WEB_SITEMAP_PAGE 5000 /* items per sitemap file (at most 50,000) */
 #define WEB_RELATED_ITEMS 5
 #define WEB_HOME_FEATURED 5
 #define WEB_HOME_PER_SECTION 4
@@ -229,6 +229,7 @@ void pub_search(struct req *r, struct resp *rs);
 void pub_rss(struct req *r, struct resp *rs);
 void pub_section_rss(struct req *r, struct resp *rs);
 void pub_sitemap_xml(struct req *r, struct resp *rs);
+void pub_sitemap_part(struct req *r, struct resp *rs);
 void pub_robots(struct req *r, struct resp *rs);
 void pub_sitemap_html(struct req *r, struct resp *rs);
 void pub_accessibility(struct req *r, struct resp *rs);

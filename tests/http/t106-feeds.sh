@@ -28,24 +28,49 @@ expect_body "<link>http://$T_LISTEN/tin/" "item links use base_url"
 expect_body_re '<pubDate>[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} ' \
 	"RFC 822 dates"
 
+# sitemap.xml is an index of small sitemaps: sections, then items.
 fetch /sitemap.xml
 expect_status 200 "/sitemap.xml"
-expect_header Content-Type 'xml' "sitemap type"
+expect_header Content-Type 'xml' "sitemap index type"
 if well_formed "$BODY"; then ok "/sitemap.xml is well-formed XML"; else
 	not_ok "/sitemap.xml is not well-formed"
 	note "$(head -n 5 "$T_TMP/xml.err")"
 fi
+expect_body '<sitemapindex' "a sitemap index"
+expect_body "<loc>http://$T_LISTEN/sitemap/chuyen-muc.xml</loc>" \
+	"the index names the sections' sitemap"
+expect_body "<loc>http://$T_LISTEN/sitemap/tin-1.xml</loc>" \
+	"the index names the first items' sitemap"
+
+fetch /sitemap/chuyen-muc.xml
+expect_status 200 "the sections' sitemap"
+if well_formed "$BODY"; then ok "sections' sitemap is well-formed"; else
+	not_ok "sections' sitemap is not well-formed"
+fi
 expect_body '<urlset' "a urlset"
-n=$(grep -o '<loc>' "$BODY" | wc -l)
-check "the sitemap lists URLs ($n)" test "$n" -gt 10
 expect_body "<loc>http://$T_LISTEN/chuyen-muc/" "sections in the sitemap"
+n=$(grep -o '<loc>' "$BODY" | wc -l)
+check "the sections' sitemap lists the sections ($n)" test "$n" -gt 10
+
+fetch /sitemap/tin-1.xml
+expect_status 200 "the first items' sitemap"
+if well_formed "$BODY"; then ok "items' sitemap is well-formed"; else
+	not_ok "items' sitemap is not well-formed"
+fi
 expect_body "<loc>http://$T_LISTEN/tin/" "items in the sitemap"
+expect_body_re '<lastmod>[0-9]{4}-[0-9]{2}-[0-9]{2}T' "lastmod dates"
+n=$(grep -o '<loc>' "$BODY" | wc -l)
+check "the demo's 300 items are all in the first file ($n)" test "$n" -eq 300
 loc=$(grep -oE "<loc>http://$T_LISTEN/tin/[^<]+</loc>" "$BODY" | head -n 1 |
 	sed 's/<[^>]*>//g')
 if [[ -n $loc ]]; then
 	fetch "$loc"
 	expect_status 200 "a sitemap item URL answers"
 fi
+for bad in tin-2.xml tin-0.xml tin-01.xml tin-1.xmlx tin-+1.xml tin-.xml x.xml; do
+	fetch "/sitemap/$bad"
+	expect_status 404 "/sitemap/$bad is not a sitemap"
+done
 
 fetch /robots.txt
 expect_status 200 "/robots.txt"
