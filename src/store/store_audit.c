@@ -12,18 +12,6 @@
 #include "log.h"
 #include "store_int.h"
 
-#define CONN_OR_FAIL(c, s)                                                     \
-	do {                                                                   \
-		if (!((c) = store_conn(s)))                                    \
-			return ERR_IO;                                         \
-	} while (0)
-
-#define STMT_OR_FAIL(q, c, st)                                                 \
-	do {                                                                   \
-		if (!((q) = conn_stmt((c), (st))))                             \
-			return ERR_DB;                                         \
-	} while (0)
-
 static const char *
 col_str(sqlite3_stmt *q, int i)
 {

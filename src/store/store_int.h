@@ -48,4 +48,18 @@ int migrate_latest(void);
  * to an enum err (BUSY, CONSTRAINT -> CONFLICT, others DB). */
 enum err store_db_err(sqlite3 *db, int rc, const char *what);
 
+/* The calling thread's connection, or return ERR_IO from the caller. */
+#define CONN_OR_FAIL(c, s)                                                     \
+	do {                                                                   \
+		if (!((c) = store_conn(s)))                                    \
+			return ERR_IO;                                         \
+	} while (0)
+
+/* A prepared statement of c, or return ERR_DB from the caller. */
+#define STMT_OR_FAIL(q, c, st)                                                 \
+	do {                                                                   \
+		if (!((q) = conn_stmt((c), (st))))                             \
+			return ERR_DB;                                         \
+	} while (0)
+
 #endif

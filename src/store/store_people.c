@@ -15,18 +15,6 @@
 #include "store_int.h"
 #include "xalloc.h"
 
-#define CONN_OR_FAIL(c, s)                                                     \
-	do {                                                                   \
-		if (!((c) = store_conn(s)))                                    \
-			return ERR_IO;                                         \
-	} while (0)
-
-#define STMT_OR_FAIL(q, c, st)                                                 \
-	do {                                                                   \
-		if (!((q) = conn_stmt((c), (st))))                             \
-			return ERR_DB;                                         \
-	} while (0)
-
 static void
 bind_text(sqlite3_stmt *q, int i, const char *v)
 {

@@ -523,18 +523,6 @@ done_run(struct conn *c, sqlite3_stmt *q, const char *what)
 	return ERR_OK;
 }
 
-#define CONN_OR_FAIL(c, s)                                                     \
-	do {                                                                   \
-		if (!((c) = store_conn(s)))                                    \
-			return ERR_IO;                                         \
-	} while (0)
-
-#define STMT_OR_FAIL(q, c, st)                                                 \
-	do {                                                                   \
-		if (!((q) = conn_stmt((c), (st))))                             \
-			return ERR_DB;                                         \
-	} while (0)
-
 /* Settings */
 
 enum err
