@@ -19,7 +19,8 @@ BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib libsodium
+PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib libsodium nettle \
+	libqrencode
 TEST_PKGS := cmocka jansson
 
 WARN := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \

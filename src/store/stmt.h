@@ -99,6 +99,9 @@ enum stmt {
 	STMT_AUDIT_DELETE_UPTO,
 	STMT_AUDIT_TEST_SET_DETAIL,
 	STMT_AUDIT_TEST_DELETE,
+	/* The second factor (0003-totp.sql, store_totp.c). */
+	STMT_TOTP_GET,
+	STMT_TOTP_SET,
 	STMT__MAX
 };
 

@@ -339,4 +339,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
         [STMT_AUDIT_TEST_SET_DETAIL] = "UPDATE audit SET detail = ?2 "
                                        "WHERE id = ?1",
         [STMT_AUDIT_TEST_DELETE] = "DELETE FROM audit WHERE id = ?1",
+        /* The second factor (store_totp.c); a NULL time reads as 0. */
+        [STMT_TOTP_GET] = "SELECT totp_pending, totp_pending_at, "
+                          "totp_last_step, totp_failed FROM account "
+                          "WHERE id = ?1",
+        [STMT_TOTP_SET] = "UPDATE account SET totp_pending = ?2, "
+                          "totp_pending_at = ?3, totp_last_step = ?4, "
+                          "totp_failed = ?5 WHERE id = ?1",
 };

@@ -409,4 +409,29 @@ enum err store_audit_test_set_detail(struct store *s, int64_t id,
                                      const char *detail);
 enum err store_audit_test_delete(struct store *s, int64_t id);
 
+/* ------------------------------------------------------------------------
+ * The second factor (0003-totp.sql, store_totp.c): the TOTP state that
+ * struct user does not carry.  The active secret and the recovery-code
+ * hashes stay in struct user (totp_secret, recovery_codes) and are written
+ * by store_user_update; these columns are written only here, so a caller
+ * that changes both reads both, then writes both, inside one store_tx.
+ * The rules (RFC 6238, replay, lock-out) are the domain's (totp.c).
+ * ---------------------------------------------------------------------- */
+
+struct totp_state {
+	const char *pending; /* base32 secret being enrolled, "" for none */
+	time_t pending_at;   /* when it was made; 0: none */
+	int64_t last_step;   /* last accepted 30-second step; 0: none */
+	int failed;          /* wrong second-factor codes since the last good */
+};
+
+/* The TOTP state of account user_id, strings in a (STMT_TOTP_GET);
+ * ERR_NOTFOUND if there is no such account. */
+enum err store_totp_get(struct store *s, struct arena *a, int64_t user_id,
+                        struct totp_state *out);
+/* Writes every field of t to account user_id (STMT_TOTP_SET);
+ * ERR_NOTFOUND if there is no such account. */
+enum err store_totp_set(struct store *s, int64_t user_id,
+                        const struct totp_state *t);
+
 #endif
