@@ -46,8 +46,11 @@ LDLIBS += $(PKG_LIBS) -pthread -lm
 
 ALL_C := $(shell find src -name '*.c' | sort)
 TEST_C := $(filter %_test.c,$(ALL_C))
+# Test fixtures (*_fixture.c) are linked into test programs only.
+FIXTURE_C := $(filter %_fixture.c,$(ALL_C))
+FIXTURE_O := $(FIXTURE_C:%.c=$(BUILD)/obj/%.o)
 MAIN_C := src/main.c
-LIB_C := $(filter-out $(TEST_C) $(MAIN_C),$(ALL_C))
+LIB_C := $(filter-out $(TEST_C) $(FIXTURE_C) $(MAIN_C),$(ALL_C))
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 LIB_O := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/migrations.o
 TEST_BINS := $(patsubst src/%_test.c,$(BUILD)/tests/%_test,$(TEST_C))
@@ -94,6 +97,11 @@ $(BUILD)/libttdt.a: $(LIB_O)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)ar rcs $@ $^
 
+# An archive, so a test pulls in only the fixtures it uses.
+$(BUILD)/libfixture.a: $(FIXTURE_O)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
 $(BUILD)/ttdt: $(BUILD)/obj/src/main.o $(BUILD)/libttdt.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
@@ -103,7 +111,7 @@ $(BUILD)/obj/%_test.o: %_test.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/tests/%_test: $(BUILD)/obj/src/%_test.o $(BUILD)/libttdt.a
+$(BUILD)/tests/%_test: $(BUILD)/obj/src/%_test.o $(BUILD)/libfixture.a $(BUILD)/libttdt.a
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(TEST_LIBS) $(LDLIBS)

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "audit.h"
+#include "store_fixture.h"
 #include "config.h"
 #include "log.h"
 

@@ -335,10 +335,6 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                   "WHERE ?1 IS NULL OR id < ?1 "
                                   "ORDER BY id DESC LIMIT 1",
         [STMT_AUDIT_DELETE_UPTO] = "DELETE FROM audit WHERE id <= ?1",
-        /* Test helpers: what someone with the database file could do. */
-        [STMT_AUDIT_TEST_SET_DETAIL] = "UPDATE audit SET detail = ?2 "
-                                       "WHERE id = ?1",
-        [STMT_AUDIT_TEST_DELETE] = "DELETE FROM audit WHERE id = ?1",
         /* The second factor (store_totp.c); a NULL time reads as 0. */
         [STMT_TOTP_GET] = "SELECT totp_pending, totp_pending_at, "
                           "totp_last_step, totp_failed FROM account "

@@ -402,12 +402,6 @@ enum err store_audit_last_below(struct store *s, struct arena *a, int64_t below,
 /* Deletes every entry with id <= last_id, sets *n (STMT_AUDIT_DELETE_UPTO).
  * Only audit_purge calls this, inside its transaction. */
 enum err store_audit_delete_upto(struct store *s, int64_t last_id, int64_t *n);
-/* Test helpers, doing what someone with write access to the database file
- * could: overwrite an entry's detail without re-hashing, delete an entry.
- * ERR_NOTFOUND if there is no such entry. */
-enum err store_audit_test_set_detail(struct store *s, int64_t id,
-                                     const char *detail);
-enum err store_audit_test_delete(struct store *s, int64_t id);
 
 /* ------------------------------------------------------------------------
  * The second factor (0003-totp.sql, store_totp.c): the TOTP state that

@@ -228,36 +228,3 @@ store_audit_delete_upto(struct store *s, int64_t last_id, int64_t *n)
 	sqlite3_bind_int64(q, 1, last_id);
 	return change_run(c, q, n, "cannot purge the audit log");
 }
-
-enum err
-store_audit_test_set_detail(struct store *s, int64_t id, const char *detail)
-{
-	struct conn *c;
-	sqlite3_stmt *q;
-	int64_t n = 0;
-	enum err e;
-
-	CONN_OR_FAIL(c, s);
-	STMT_OR_FAIL(q, c, STMT_AUDIT_TEST_SET_DETAIL);
-	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_text(q, 2, detail ? detail : "", -1, SQLITE_STATIC);
-	if ((e = change_run(c, q, &n, "audit test helper")) != ERR_OK)
-		return e;
-	return n ? ERR_OK : ERR_NOTFOUND;
-}
-
-enum err
-store_audit_test_delete(struct store *s, int64_t id)
-{
-	struct conn *c;
-	sqlite3_stmt *q;
-	int64_t n = 0;
-	enum err e;
-
-	CONN_OR_FAIL(c, s);
-	STMT_OR_FAIL(q, c, STMT_AUDIT_TEST_DELETE);
-	sqlite3_bind_int64(q, 1, id);
-	if ((e = change_run(c, q, &n, "audit test helper")) != ERR_OK)
-		return e;
-	return n ? ERR_OK : ERR_NOTFOUND;
-}
