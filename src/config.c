@@ -79,6 +79,13 @@ static const struct key keys[] = {
         K("security", "inactive_days", KEY_UINT, inactive_days, "45"),
         K("security", "audit_retention_days", KEY_UINT, audit_retention_days,
           "365"),
+        K("security", "session_idle_minutes", KEY_UINT, session_idle_minutes,
+          "15"),
+        K("security", "admin_idle_minutes", KEY_UINT, admin_idle_minutes, "5"),
+        K("security", "session_absolute_hours", KEY_UINT,
+          session_absolute_hours, "12"),
+        K("security", "cookie_secure", KEY_BOOL, cookie_secure, "false"),
+        K("security", "newsroom_allow", KEY_STR, newsroom_allow, ""),
 };
 
 /* Parses "123", "16k", "1m", "2g" (binary multiples). */
@@ -266,6 +273,12 @@ config_validate(const struct config *c, struct buf *err)
 	if (c->audit_retention_days < 90)
 		buf_adds(err, "[security] audit_retention_days must be at "
 		              "least 90\n");
+	if (c->session_idle_minutes < 1 || c->admin_idle_minutes < 1)
+		buf_adds(err, "[security] session_idle_minutes and "
+		              "admin_idle_minutes must be at least 1\n");
+	if (c->session_absolute_hours < 1)
+		buf_adds(err, "[security] session_absolute_hours must be at "
+		              "least 1\n");
 	if (!*c->site.name)
 		buf_adds(err, "[site] name must not be empty\n");
 	if (strncmp(c->site.base_url, "http://", 7) &&
@@ -275,6 +288,13 @@ config_validate(const struct config *c, struct buf *err)
 	else if (c->site.base_url[strlen(c->site.base_url) - 1] == '/')
 		buf_adds(err, "[site] base_url must not end with '/'\n");
 	return err->len == before ? 0 : -1;
+}
+
+bool
+config_https(const struct config *c)
+{
+	return c->cookie_secure ||
+	       (c->site.base_url && !strncmp(c->site.base_url, "https://", 8));
 }
 
 void

@@ -62,6 +62,12 @@ struct config {
 	unsigned admin_password_days;  /* IT admin password expiry, 0: never */
 	unsigned inactive_days;        /* unused accounts disabled, 0: never */
 	unsigned audit_retention_days; /* purge older entries (never < 90) */
+	/* The newsroom's sessions (issue 3 item 5). */
+	unsigned session_idle_minutes;   /* idle timeout */
+	unsigned admin_idle_minutes;     /* idle timeout of an IT admin */
+	unsigned session_absolute_hours; /* a session never lives longer */
+	bool cookie_secure; /* Secure cookies and HSTS; see config_https */
+	const char *newsroom_allow; /* CIDR ranges, "" : anywhere */
 };
 
 extern struct config config;
@@ -77,6 +83,10 @@ int config_validate(const struct config *c, struct buf *err);
  * unknown or the value malformed. */
 int config_set(struct config *c, const char *section, const char *name,
                const char *value);
+/* True if the site is served over TLS: cookie_secure, or a base_url
+ * that starts with https:// (then cookies get Secure and /quan-tri
+ * sends Strict-Transport-Security). */
+bool config_https(const struct config *c);
 /* Frees strings loaded from a file. */
 void config_release(struct config *c);
 

@@ -96,7 +96,7 @@ cmd_serve(int argc, char **argv)
 		goto out;
 	}
 	if (web_init(store, &err) != 0) {
-		log_errx("cannot load templates:\n%s", err.p);
+		log_errx("cannot start the web layer:\n%s", err.p);
 		goto out;
 	}
 	views_start(store, config.views_flush_interval);
@@ -119,8 +119,10 @@ cmd_serve(int argc, char **argv)
 	        .rate_burst = config.rate_burst,
 	};
 	{
-		const struct route *const tables[] = {web_public_routes};
-		const size_t sizes[] = {web_public_routes_n};
+		const struct route *const tables[] = {web_public_routes,
+		                                      web_admin_routes};
+		const size_t sizes[] = {web_public_routes_n,
+		                        web_admin_routes_n};
 
 		srv = http_start(&hc, tables, sizes, ARRAY_SIZE(tables));
 	}

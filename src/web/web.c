@@ -18,6 +18,7 @@
 #include "tpl.h"
 #include "web.h"
 #include "web_int.h"
+#include "admin_int.h"
 
 struct store *web_store;
 static struct tpl_set *tpls;
@@ -568,11 +569,17 @@ web_init(struct store *s, struct buf *err)
 	struct tpl_set *set;
 	size_t missing = 0;
 	static const char *const needed[] = {
-	        "layout", "home",   "section", "item",          "print",
-	        "save",   "search", "sitemap", "accessibility", "error",
+	        "layout",        "home",           "section",
+	        "item",          "print",          "save",
+	        "search",        "sitemap",        "accessibility",
+	        "error",         "admin/login",    "admin/dashboard",
+	        "admin/profile", "admin/password", "admin/users",
+	        "admin/units",
 	};
 
 	web_store = s;
+	if (admin_init(err) != 0)
+		return -1;
 	dirs[ndirs++] = config.templates_dir;
 	if (web_nonempty(config.theme_dir))
 		dirs[ndirs++] = config.theme_dir;

@@ -29,4 +29,9 @@ void web_shutdown(void);
 extern const struct route web_public_routes[];
 extern const size_t web_public_routes_n;
 
+/* The newsroom's routes under /quan-tri (admin.c): each declares the
+ * permission it needs and is checked before its handler runs. */
+extern const struct route web_admin_routes[];
+extern const size_t web_admin_routes_n;
+
 #endif

@@ -1,0 +1,299 @@
+/*
+ * The newsroom shell's front door (issue 3 items 4, 5, 7, 8): the route
+ * table of /quan-tri, in which every route names the permission it
+ * needs, and admin_run, the one function that checks it before any
+ * handler runs:
+ *
+ *   1. the client address is in [security] newsroom_allow, else 403;
+ *   2. a public route (the log-in form) on POST needs the same origin and
+ *      the double-submit token of the log-in form, else 403;
+ *   3. otherwise the session cookie must name a live session of an
+ *      active account, else 303 to the log-in page; an idle session
+ *      (session_idle_minutes, admin_idle_minutes for the IT
+ *      administrator) or an old one (session_absolute_hours) is deleted
+ *      first and the log-in page says why;
+ *   4. every POST needs the same origin and the session's form token,
+ *      else 403 and nothing changes;
+ *   5. a pending password change allows only ADMIN_SESSION routes;
+ *   6. a role the route needs and the user lacks: 403.
+ *
+ * Every answer under /quan-tri is no-store (the http layer's default for
+ * a response without cache tags, which these never set, so the page
+ * cache never keeps them) and carries Strict-Transport-Security when the
+ * site is on HTTPS.
+ */
+#include "common.h"
+
+#include "config.h"
+#include "log.h"
+#include "role.h"
+#include "web.h"
+#include "web_int.h"
+#include "admin_int.h"
+
+/* The forged-form message (issue 3 item 7). */
+static const char csrf_message[] =
+        "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và "
+        "thử lại.";
+
+/*
+ * The routes.  Each row becomes a struct route for the http layer whose
+ * function is a small trampoline calling admin_run with the row's
+ * permission, so no route can reach its handler without the check.
+ */
+#define ADMIN_ROUTES(X)                                                        \
+	X(HTTP_M_GET, "/quan-tri", ADMIN_SIGNED_IN, admin_dashboard)           \
+	X(HTTP_M_GET, "/quan-tri/dang-nhap", ADMIN_PUBLIC, admin_login_form)   \
+	X(HTTP_M_POST, "/quan-tri/dang-nhap", ADMIN_PUBLIC, admin_login_post)  \
+	X(HTTP_M_POST, "/quan-tri/dang-xuat", ADMIN_SESSION, admin_logout)     \
+	X(HTTP_M_POST, "/quan-tri/dang-xuat-tat-ca", ADMIN_SIGNED_IN,          \
+	  admin_logout_all)                                                    \
+	X(HTTP_M_GET, "/quan-tri/ho-so", ADMIN_SIGNED_IN, admin_profile)       \
+	X(HTTP_M_GET, "/quan-tri/doi-mat-khau", ADMIN_SESSION,                 \
+	  admin_password_form)                                                 \
+	X(HTTP_M_POST, "/quan-tri/doi-mat-khau", ADMIN_SESSION,                \
+	  admin_password_post)                                                 \
+	X(HTTP_M_GET, "/quan-tri/nguoi-dung", ADMIN_IT_ADMIN, admin_users)     \
+	X(HTTP_M_GET, "/quan-tri/don-vi", ADMIN_IT_ADMIN, admin_units)
+
+static void admin_run(struct req *r, struct resp *rs, enum admin_perm perm,
+                      admin_handler_fn fn);
+
+#define X(m, pattern, perm, fn)                                                \
+	static void fn##__guard(struct req *r, struct resp *rs)                \
+	{                                                                      \
+		admin_run(r, rs, perm, fn);                                    \
+	}
+ADMIN_ROUTES(X)
+#undef X
+
+#define X(m, pattern, perm, fn) {m, pattern, fn##__guard},
+const struct route web_admin_routes[] = {ADMIN_ROUTES(X)};
+#undef X
+const size_t web_admin_routes_n = ARRAY_SIZE(web_admin_routes);
+
+#define X(m, pattern, perm, fn) {m, pattern, perm, fn},
+const struct admin_route admin_routes[] = {ADMIN_ROUTES(X)};
+#undef X
+const size_t admin_routes_n = ARRAY_SIZE(admin_routes);
+
+int
+admin_init(struct buf *err)
+{
+	const char *bad = NULL;
+
+	if (admin_ranges_valid(config.newsroom_allow, &bad))
+		return 0;
+	buf_addf(err,
+	         "[security] newsroom_allow: not an address range: '%.*s'\n",
+	         (int)strcspn(bad, " \t,"), bad);
+	return -1;
+}
+
+static bool
+secure(const struct req *r)
+{
+	return config_https(&config) || r->https;
+}
+
+/* "name=value; Path=/quan-tri; HttpOnly; SameSite=Lax[; Secure]", or
+ * an expired one to clear it. */
+static void
+set_cookie(struct req *r, struct resp *rs, const char *name, const char *value)
+{
+	resp_header(rs, "Set-Cookie",
+	            arena_printf(r->arena,
+	                         "%s=%s; Path=/quan-tri; HttpOnly; "
+	                         "SameSite=Lax%s%s",
+	                         name, value ? value : "",
+	                         value ? "" : "; Max-Age=0",
+	                         secure(r) ? "; Secure" : ""));
+}
+
+void
+admin_set_session_cookie(struct req *r, struct resp *rs, const char *token)
+{
+	set_cookie(r, rs, ADMIN_SESSION_COOKIE, token);
+}
+
+void
+admin_set_csrf_cookie(struct req *r, struct resp *rs, const char *value)
+{
+	set_cookie(r, rs, ADMIN_CSRF_COOKIE, value);
+}
+
+void
+admin_actor(struct req *r, const struct admin_ctx *c, struct audit_actor *out)
+{
+	out->user_id = c ? c->user.id : 0;
+	out->name = c ? c->user.email : "";
+	out->addr = r->client_addr ? r->client_addr : "";
+}
+
+void
+admin_to_login(struct resp *rs, const char *location)
+{
+	resp_redirect(rs, 303, location ? location : ADMIN_LOGIN_PATH);
+}
+
+static bool
+same_origin(struct req *r)
+{
+	return csrf_origin_ok(req_header(r, "Origin"), req_header(r, "Referer"),
+	                      config.site.base_url, req_header(r, "Host"),
+	                      secure(r));
+}
+
+/* A POST must come from our own pages (Origin, or Referer without it)
+ * and carry the token want; else 403 and the handler never runs. */
+static bool
+form_ok(struct req *r, struct resp *rs, const char *want)
+{
+	const char *why;
+
+	if (!same_origin(r))
+		why = "not same origin";
+	else if (!csrf_equal(want, req_form(r, ADMIN_CSRF_FIELD)))
+		why = "bad or missing token";
+	else
+		return true;
+	log_warnx("refused a form to '%s' from %s: %s", r->path,
+	          r->client_addr ? r->client_addr : "?", why);
+	http_error(r, rs, 403, csrf_message);
+	return false;
+}
+
+/* Ends the session of the cookie and sends the browser to log in. */
+static void
+expire(struct req *r, struct resp *rs, const char *id, const char *notice)
+{
+	if (id)
+		store_session_delete(web_store, id);
+	admin_set_session_cookie(r, rs, NULL);
+	admin_to_login(rs, notice);
+}
+
+/* Loads the session of the cookie into c; false if the request was
+ * answered (a redirect to the log-in page). */
+static bool
+load_session(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	char id[SESSION_TOKEN_HEX];
+	unsigned idle;
+	enum err e;
+
+	c->token = req_cookie(r, ADMIN_SESSION_COOKIE);
+	/* The token has the shape of a CSRF token: 64 hex digits. */
+	if (!csrf_well_formed(c->token)) {
+		if (c->token)
+			admin_set_session_cookie(r, rs, NULL);
+		admin_to_login(rs, NULL);
+		return false;
+	}
+	user_session_id(c->token, id);
+	if ((e = store_session_get(web_store, r->arena, id, &c->se)) !=
+	    ERR_OK) {
+		if (e != ERR_NOTFOUND) {
+			web_fail(r, rs, e);
+			return false;
+		}
+		expire(r, rs, NULL, NULL);
+		return false;
+	}
+	if ((e = store_user_get(web_store, r->arena, c->se.user_id,
+	                        &c->user)) != ERR_OK ||
+	    !c->user.active) {
+		if (e != ERR_OK && e != ERR_NOTFOUND) {
+			web_fail(r, rs, e);
+			return false;
+		}
+		expire(r, rs, c->se.id, NULL);
+		return false;
+	}
+	/* Issue 3 item 5: 15 minutes idle, 5 for the IT administrator, and
+	 * an absolute limit whatever the activity. */
+	idle = user_has_role(&c->user, ROLE_IT_ADMIN)
+	               ? config.admin_idle_minutes
+	               : config.session_idle_minutes;
+	if (c->now - c->se.last_seen_at > (time_t)idle * 60 ||
+	    c->now - c->se.created_at >
+	            (time_t)config.session_absolute_hours * 3600) {
+		expire(r, rs, c->se.id, ADMIN_LOGIN_NOTICE("het-phien"));
+		return false;
+	}
+	/* A write per request would serialise every page view on the
+	 * database; a minute is far finer than the shortest timeout. */
+	if (c->now - c->se.last_seen_at >= ADMIN_TOUCH_EVERY)
+		store_session_touch(web_store, c->se.id, c->now);
+	csrf_token(c->token, c->csrf);
+	c->must_change = user_password_expired(&c->user, c->now);
+	return true;
+}
+
+static void
+admin_run(struct req *r, struct resp *rs, enum admin_perm perm,
+          admin_handler_fn fn)
+{
+	struct admin_ctx *c = arena_calloc(r->arena, 1, sizeof(*c));
+
+	c->now = time(NULL);
+	if (secure(r))
+		resp_header(rs, "Strict-Transport-Security",
+		            "max-age=31536000; includeSubDomains");
+	if (!admin_addr_allowed(config.newsroom_allow, r->client_addr)) {
+		http_error(r, rs, 403,
+		           "Trang quản trị chỉ mở cho các địa chỉ mạng của "
+		           "cơ quan.");
+		return;
+	}
+	if (perm == ADMIN_PUBLIC) {
+		if (r->method == HTTP_POST &&
+		    !form_ok(r, rs, req_cookie(r, ADMIN_CSRF_COOKIE)))
+			return;
+		fn(r, rs, NULL);
+		return;
+	}
+	if (!load_session(r, rs, c))
+		return;
+	if (r->method == HTTP_POST && !form_ok(r, rs, c->csrf))
+		return;
+	if (c->must_change && perm != ADMIN_SESSION) {
+		resp_redirect(rs, 303, ADMIN_PASSWORD_PATH);
+		return;
+	}
+	if (perm == ADMIN_IT_ADMIN && !user_has_role(&c->user, ROLE_IT_ADMIN)) {
+		http_error(r, rs, 403,
+		           "Trang này chỉ dành cho cán bộ công nghệ thông tin "
+		           "quản trị hệ thống.");
+		return;
+	}
+	fn(r, rs, c);
+}
+
+struct tval *
+admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
+               const char *path)
+{
+	struct arena *a = r->arena;
+	struct tval *ctx = web_ctx(r, NULL, NULL), *page;
+
+	page = web_page(r, ctx, title, NULL, path);
+	tv_set_bool(page, "noindex", true);
+	tv_set_bool(ctx, "signed_in", c != NULL);
+	if (c) {
+		struct tval *me = tv_map(a);
+		struct buf b = BUF_INIT;
+
+		tv_set_str(me, "name", c->user.full_name);
+		tv_set_str(me, "email", c->user.email);
+		role_format_names(&b, user_roles(&c->user));
+		tv_set_str(me, "roles", arena_strndup(a, b.p, b.len));
+		buf_release(&b);
+		tv_set_bool(me, "is_it_admin",
+		            user_has_role(&c->user, ROLE_IT_ADMIN));
+		tv_set_bool(me, "must_change", c->must_change);
+		tv_set(ctx, "me", me);
+		tv_set_str(ctx, "csrf", c->csrf);
+	}
+	return ctx;
+}

@@ -1,0 +1,123 @@
+/*
+ * Internals of the newsroom shell at /quan-tri (admin_*.c): the
+ * permission each route declares, the context the guard hands to a
+ * handler, and the helpers the handlers share.  Not an API for other
+ * layers.
+ */
+#ifndef TTDT_ADMIN_INT_H
+#define TTDT_ADMIN_INT_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "csrf.h"
+#include "http.h"
+#include "store.h"
+#include "tval.h"
+#include "user.h"
+
+/* Cookies of the newsroom; both Path=/quan-tri. */
+#define ADMIN_SESSION_COOKIE "ttdt_session"
+#define ADMIN_CSRF_COOKIE "ttdt_csrf" /* log-in form only (double submit) */
+/* The form field every state-changing form carries. */
+#define ADMIN_CSRF_FIELD "csrf"
+/* last_seen_at is written at most this often (seconds). */
+#define ADMIN_TOUCH_EVERY 60
+
+#define ADMIN_LOGIN_PATH "/quan-tri/dang-nhap"
+#define ADMIN_HOME_PATH "/quan-tri"
+#define ADMIN_PASSWORD_PATH "/quan-tri/doi-mat-khau"
+
+/*
+ * What a route needs, checked by admin_run before its handler.  Each is
+ * stricter than the one before it.
+ *
+ * NEEDSWORK: the workflow brings actions × roles; they belong in the one
+ * permission table (domain/perm.c, role.h), and ADMIN_IT_ADMIN becomes a
+ * row of it.
+ */
+enum admin_perm {
+	ADMIN_PUBLIC,    /* no session needed (the log-in form) */
+	ADMIN_SESSION,   /* a session, even with a password change pending
+	                    (the change page itself, log-out) */
+	ADMIN_SIGNED_IN, /* a session and no pending password change */
+	ADMIN_IT_ADMIN,  /* and the it-admin role */
+	ADMIN_PERM__MAX
+};
+
+/* What the guard found, for the handler. */
+struct admin_ctx {
+	struct user user;
+	struct session se;
+	const char *token;         /* the cookie's session token */
+	char csrf[CSRF_TOKEN_HEX]; /* the session's form token */
+	bool must_change;          /* user_password_expired */
+	time_t now;
+};
+
+typedef void (*admin_handler_fn)(struct req *r, struct resp *rs,
+                                 struct admin_ctx *c);
+
+/* A newsroom route: its permission is part of the table (admin.c). */
+struct admin_route {
+	unsigned methods;
+	const char *pattern;
+	enum admin_perm perm;
+	admin_handler_fn fn;
+};
+
+/* The table, for tests that walk every route. */
+extern const struct admin_route admin_routes[];
+extern const size_t admin_routes_n;
+
+/* ---- admin.c ---- */
+
+/* Checks newsroom_allow; -1 with a message in err if it is malformed.
+ * Called by web_init. */
+int admin_init(struct buf *err);
+
+/* The root view model of a newsroom page: web_ctx without the public
+ * navigation, the page map (noindex), and, with c, "me" (name, roles,
+ * is_it_admin) and "csrf". */
+struct tval *admin_ctx_view(struct req *r, struct admin_ctx *c,
+                            const char *title, const char *path);
+
+/* Sets the session cookie to token, or clears it with token NULL. */
+void admin_set_session_cookie(struct req *r, struct resp *rs,
+                              const char *token);
+/* Sets (value) or clears (NULL) the log-in form's CSRF cookie. */
+void admin_set_csrf_cookie(struct req *r, struct resp *rs, const char *value);
+
+/* The actor of an audit entry made by c's user from r's address. */
+void admin_actor(struct req *r, const struct admin_ctx *c,
+                 struct audit_actor *out);
+
+/* The log-in page with a notice: a code of admin_auth.c's table. */
+#define ADMIN_LOGIN_NOTICE(code) ADMIN_LOGIN_PATH "?thong-bao=" code
+/* 303 to location, an ADMIN_LOGIN_NOTICE, or (NULL) the log-in page. */
+void admin_to_login(struct resp *rs, const char *location);
+
+/* ---- admin_net.c ---- */
+
+/* True if client_addr is in one of the ranges of list (see etc/ttdt.ini
+ * newsroom_allow); an empty list allows everyone; a malformed list or
+ * address allows no one. */
+bool admin_addr_allowed(const char *list, const char *client_addr);
+/* True if every entry of list parses; else *bad (may be NULL) points at
+ * the first that does not. */
+bool admin_ranges_valid(const char *list, const char **bad);
+
+/* ---- handlers (admin_auth.c, admin_pages.c) ---- */
+
+void admin_login_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_login_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_logout(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_logout_all(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_profile(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_password_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_password_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_users(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_units(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * The pages of the newsroom shell (issue 3 item 4): the dashboard, the
+ * profile, the password change and, for the IT administrator, read-only
+ * lists of accounts and units.  The guard (admin.c) has checked the
+ * session, the permission and, on POST, the form token before any of
+ * these runs.
+ */
+#include "common.h"
+
+#include "config.h"
+#include "log.h"
+#include "role.h"
+#include "web.h"
+#include "web_int.h"
+#include "admin_int.h"
+
+static const char *
+unit_name(struct req *r, int64_t id)
+{
+	struct unit u;
+
+	if (id && store_unit_get(web_store, r->arena, id, &u) == ERR_OK)
+		return u.name;
+	return "";
+}
+
+static const char *
+role_names(struct req *r, const struct user *u)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	role_format_names(&b, user_roles(u));
+	s = arena_strndup(r->arena, b.p, b.len);
+	buf_release(&b);
+	return s;
+}
+
+void
+admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	struct tval *ctx =
+	        admin_ctx_view(r, c, "Trang tổng quan", ADMIN_HOME_PATH);
+	const char *unit = unit_name(r, c->user.unit_id);
+	const char *q = req_query(r, "thong-bao");
+
+	tv_set_str(ctx, "unit", unit);
+	tv_set_bool(ctx, "has_unit", *unit != '\0');
+	tv_set_bool(ctx, "password_changed", q && !strcmp(q, "doi-mat-khau"));
+	tv_set_bool(ctx, "nav_home", true);
+	web_render(r, rs, "admin/dashboard", ctx);
+}
+
+void
+admin_profile(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	struct tval *ctx =
+	        admin_ctx_view(r, c, "Hồ sơ cá nhân", "/quan-tri/ho-so");
+	const struct user *u = &c->user;
+	const char *unit = unit_name(r, u->unit_id);
+
+	tv_set_str(ctx, "full_name", u->full_name);
+	tv_set_str(ctx, "email", u->email);
+	tv_set_str(ctx, "title", web_nonempty(u->title) ? u->title : "—");
+	tv_set_str(ctx, "phone", web_nonempty(u->phone) ? u->phone : "—");
+	tv_set_str(ctx, "unit", *unit ? unit : "—");
+	tv_set_str(ctx, "roles", role_names(r, u));
+	tv_set_str(ctx, "last_login",
+	           u->last_login_at ? web_time(r->arena, u->last_login_at,
+	                                       VNTIME_DATETIME)
+	                            : "Chưa đăng nhập lần nào");
+	tv_set_str(ctx, "password_changed",
+	           u->password_changed_at
+	                   ? web_time(r->arena, u->password_changed_at,
+	                              VNTIME_DATETIME)
+	                   : "—");
+	tv_set_str(ctx, "session_started",
+	           web_time(r->arena, c->se.created_at, VNTIME_DATETIME));
+	tv_set_bool(ctx, "nav_profile", true);
+	web_render(r, rs, "admin/profile", ctx);
+}
+
+static void
+render_password(struct req *r, struct resp *rs, struct admin_ctx *c,
+                const char *error)
+{
+	struct tval *ctx =
+	        admin_ctx_view(r, c, "Đổi mật khẩu", ADMIN_PASSWORD_PATH);
+
+	tv_set_bool(ctx, "has_error", error != NULL);
+	tv_set_str(ctx, "error", error ? error : "");
+	tv_set_int(ctx, "min_length", config.password_min_length);
+	tv_set_bool(ctx, "nav_password", true);
+	web_render(r, rs, "admin/password", ctx);
+}
+
+void
+admin_password_form(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	render_password(r, rs, c, NULL);
+}
+
+struct passwd_op {
+	struct admin_ctx *c;
+	struct audit_actor actor;
+	const char *pw;
+	enum password_problem problem;
+	const char *client_addr;
+	const char *user_agent;
+	char token[SESSION_TOKEN_HEX];
+};
+
+/* The new password, the end of every session of the account and this
+ * browser's new session commit together. */
+static enum err
+passwd_tx(struct store *s, void *p)
+{
+	struct passwd_op *op = p;
+	enum err e;
+
+	if ((e = user_set_password(s, &op->actor, op->c->user.id, op->pw, false,
+	                           op->c->now, &op->problem)) != ERR_OK)
+		return e;
+	if ((e = store_session_delete_user(s, op->c->user.id, NULL)) != ERR_OK)
+		return e;
+	return user_session_start(s, op->c->user.id, op->client_addr,
+	                          op->user_agent, op->c->now, op->token);
+}
+
+void
+admin_password_post(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	const char *cur = req_form(r, "mat_khau_cu");
+	const char *pw = req_form(r, "mat_khau_moi");
+	const char *again = req_form(r, "mat_khau_moi_lai");
+	struct passwd_op op = {.c = c, .pw = pw};
+	enum err e;
+
+	if (!web_nonempty(cur) || !web_nonempty(pw) || !web_nonempty(again)) {
+		render_password(r, rs, c,
+		                "Vui lòng nhập mật khẩu hiện tại và mật khẩu "
+		                "mới (hai lần).");
+		return;
+	}
+	/* Whoever sits at an unlocked screen must still know the password
+	 * to change it.  NEEDSWORK: wrong guesses here are not counted
+	 * towards the lock-out (user_check_password would also record a
+	 * log-in); a stolen session could try passwords at argon2 speed. */
+	if (!password_verify(c->user.password_hash, cur)) {
+		render_password(r, rs, c, "Mật khẩu hiện tại không đúng.");
+		return;
+	}
+	if (strcmp(pw, again)) {
+		render_password(r, rs, c,
+		                "Hai lần nhập mật khẩu mới không giống nhau.");
+		return;
+	}
+	if (!strcmp(pw, cur)) {
+		render_password(r, rs, c,
+		                "Mật khẩu mới phải khác mật khẩu hiện tại.");
+		return;
+	}
+	admin_actor(r, c, &op.actor);
+	op.client_addr = r->client_addr;
+	op.user_agent = req_header(r, "User-Agent");
+	e = store_tx(web_store, passwd_tx, &op);
+	if (e == ERR_INVALID && op.problem == PASSWORD_TOO_SHORT) {
+		render_password(
+		        r, rs, c,
+		        arena_printf(r->arena,
+		                     "%s Mật khẩu cần ít nhất %u ký tự.",
+		                     password_problem_vi(op.problem),
+		                     config.password_min_length));
+		return;
+	}
+	if (e == ERR_INVALID && op.problem != PASSWORD_OK) {
+		render_password(r, rs, c, password_problem_vi(op.problem));
+		return;
+	}
+	if (e != ERR_OK) {
+		log_errx("cannot change the password of user %lld: %s",
+		         (long long)c->user.id, err_str(e));
+		web_fail(r, rs, e);
+		return;
+	}
+	/* Every other browser is logged out; this one gets a new token. */
+	admin_set_session_cookie(r, rs, arena_strdup(r->arena, op.token));
+	resp_redirect(rs, 303, ADMIN_HOME_PATH "?thong-bao=doi-mat-khau");
+}
+
+void
+admin_users(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	struct tval *ctx =
+	        admin_ctx_view(r, c, "Người dùng", "/quan-tri/nguoi-dung");
+	struct tval *list = tv_list(r->arena);
+	struct user *v;
+	size_t n;
+	enum err e;
+
+	if ((e = store_users(web_store, r->arena, 0, &v, &n)) != ERR_OK) {
+		web_fail(r, rs, e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct tval *m = tv_map(r->arena);
+
+		tv_set_str(m, "full_name", v[i].full_name);
+		tv_set_str(m, "email", v[i].email);
+		tv_set_str(m, "unit", unit_name(r, v[i].unit_id));
+		tv_set_str(m, "roles", role_names(r, &v[i]));
+		tv_set_bool(m, "active", v[i].active);
+		tv_set_bool(m, "locked", v[i].locked_until > c->now);
+		tv_push(list, m);
+	}
+	tv_set(ctx, "users", list);
+	tv_set_int(ctx, "count", (int64_t)n);
+	tv_set_bool(ctx, "nav_users", true);
+	web_render(r, rs, "admin/users", ctx);
+}
+
+void
+admin_units(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	struct tval *ctx = admin_ctx_view(r, c, "Đơn vị", "/quan-tri/don-vi");
+	struct tval *list = tv_list(r->arena);
+	struct unit *v;
+	size_t n;
+	enum err e;
+
+	if ((e = store_units(web_store, r->arena, &v, &n)) != ERR_OK) {
+		web_fail(r, rs, e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct tval *m = tv_map(r->arena);
+
+		tv_set_str(m, "name", v[i].name);
+		tv_set_str(m, "kind", v[i].kind_name ? v[i].kind_name : "");
+		tv_set_str(m, "phone", v[i].phone ? v[i].phone : "");
+		tv_set_str(m, "email", v[i].email ? v[i].email : "");
+		tv_set_bool(m, "closed", v[i].closed_at != 0);
+		tv_push(list, m);
+	}
+	tv_set(ctx, "units", list);
+	tv_set_int(ctx, "count", (int64_t)n);
+	tv_set_bool(ctx, "nav_units", true);
+	web_render(r, rs, "admin/units", ctx);
+}
