@@ -60,6 +60,7 @@ async function discover(page) {
 		['search results', '/tim-kiem?q=tu+phap'],
 		['empty search', '/tim-kiem?q='],
 		['404 page', '/khong-co-trang-nay'],
+		['newsroom log-in', '/quan-tri/dang-nhap'],
 	];
 	await page.goto(BASE + '/');
 	const first = async (re) => {
