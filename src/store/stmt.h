@@ -30,6 +30,7 @@ enum stmt {
 	/* Settings. */
 	STMT_SETTING_GET,
 	STMT_SETTING_SET,
+	STMT_SETTING_ADD,
 	/* Categories. */
 	STMT_CATEGORY_LIST,
 	STMT_CATEGORY_INSERT,

@@ -92,6 +92,9 @@ const char *const stmt_sqlite[STMT__MAX] = {
         /* STMT_SETTING_SET */
         "INSERT INTO setting (key, value) VALUES (?1, ?2) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        /* STMT_SETTING_ADD */
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+        "ON CONFLICT (key) DO NOTHING",
         /* STMT_CATEGORY_LIST */
         "SELECT id, parent_id, slug, name, description, position, hidden, "
         "activity_news, owner_unit_id FROM category "

@@ -223,6 +223,9 @@ enum err store_views_add(struct store *s, const struct view_count *v, size_t n);
 enum err store_setting_get(struct store *s, struct arena *a, const char *key,
                            const char **out);
 enum err store_setting_set(struct store *s, const char *key, const char *value);
+/* Writes key only if it has no value yet, so that the first of several
+ * nodes to start decides a shared value; read it back with _get. */
+enum err store_setting_add(struct store *s, const char *key, const char *value);
 
 /* Bulk loading (demo and benchmark data) on the calling thread: one
  * transaction (BEGIN IMMEDIATE) until store_bulk_end, which rebuilds and

@@ -563,6 +563,21 @@ store_setting_set(struct store *s, const char *key, const char *value)
 	return done_run(c, q, "cannot write a setting");
 }
 
+enum err
+store_setting_add(struct store *s, const char *key, const char *value)
+{
+	struct conn *c;
+	sqlite3_stmt *q;
+
+	if (!key || !value)
+		return ERR_INVALID;
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_SETTING_ADD);
+	bind_text(q, 1, key);
+	bind_text(q, 2, value);
+	return done_run(c, q, "cannot add a setting");
+}
+
 /* Categories */
 
 enum err

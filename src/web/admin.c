@@ -14,7 +14,9 @@
  *      first and the log-in page says why;
  *   4. every POST needs the same origin and the session's form token,
  *      else 403 and nothing changes;
- *   5. a pending password change allows only ADMIN_SESSION routes;
+ *   5. a pending password change, or a second factor the account's role
+ *      needs and lacks (admin_must_enrol), allows only ADMIN_SESSION
+ *      routes;
  *   6. a role the route needs and the user lacks: 403.
  *
  * Every answer under /quan-tri is no-store (the http layer's default for
@@ -27,6 +29,7 @@
 #include "config.h"
 #include "log.h"
 #include "role.h"
+#include "totp.h"
 #include "web.h"
 #include "web_int.h"
 #include "admin_int.h"
@@ -45,6 +48,12 @@ static const char csrf_message[] =
 	X(HTTP_M_GET, "/quan-tri", ADMIN_SIGNED_IN, admin_dashboard)           \
 	X(HTTP_M_GET, "/quan-tri/dang-nhap", ADMIN_PUBLIC, admin_login_form)   \
 	X(HTTP_M_POST, "/quan-tri/dang-nhap", ADMIN_PUBLIC, admin_login_post)  \
+	X(HTTP_M_GET, "/quan-tri/xac-thuc", ADMIN_PUBLIC, admin_2fa_form)      \
+	X(HTTP_M_POST, "/quan-tri/xac-thuc", ADMIN_PUBLIC, admin_2fa_post)     \
+	X(HTTP_M_GET, "/quan-tri/bat-xac-thuc", ADMIN_SESSION,                 \
+	  admin_enrol_form)                                                    \
+	X(HTTP_M_POST, "/quan-tri/bat-xac-thuc", ADMIN_SESSION,                \
+	  admin_enrol_post)                                                    \
 	X(HTTP_M_POST, "/quan-tri/dang-xuat", ADMIN_SESSION, admin_logout)     \
 	X(HTTP_M_POST, "/quan-tri/dang-xuat-tat-ca", ADMIN_SIGNED_IN,          \
 	  admin_logout_all)                                                    \
@@ -82,6 +91,8 @@ admin_init(struct buf *err)
 {
 	const char *bad = NULL;
 
+	if (admin_auth_init(err) != 0)
+		return -1;
 	if (admin_ranges_valid(config.newsroom_allow, &bad))
 		return 0;
 	buf_addf(err,
@@ -89,6 +100,19 @@ admin_init(struct buf *err)
 	         (int)strcspn(bad, " \t,"), bad);
 	return -1;
 }
+
+/* The roles that may use a route of each permission (0: any signed-in
+ * user), and what the others are told. */
+static const unsigned perm_roles[ADMIN_PERM__MAX] = {
+        [ADMIN_IT_ADMIN] = ROLE_BIT(ROLE_IT_ADMIN),
+        [ADMIN_AUDIT] = ROLE_BIT(ROLE_IT_ADMIN) | ROLE_BIT(ROLE_DIRECTOR),
+};
+static const char *const perm_denied[ADMIN_PERM__MAX] = {
+        [ADMIN_IT_ADMIN] = "Trang này chỉ dành cho cán bộ công nghệ thông "
+                           "tin quản trị hệ thống.",
+        [ADMIN_AUDIT] = "Nhật ký hệ thống chỉ dành cho Giám đốc Sở và cán "
+                        "bộ công nghệ thông tin.",
+};
 
 static bool
 secure(const struct req *r)
@@ -120,6 +144,12 @@ void
 admin_set_csrf_cookie(struct req *r, struct resp *rs, const char *value)
 {
 	set_cookie(r, rs, ADMIN_CSRF_COOKIE, value);
+}
+
+void
+admin_set_2fa_cookie(struct req *r, struct resp *rs, const char *value)
+{
+	set_cookie(r, rs, ADMIN_2FA_COOKIE, value);
 }
 
 void
@@ -227,7 +257,21 @@ load_session(struct req *r, struct resp *rs, struct admin_ctx *c)
 		store_session_touch(web_store, c->se.id, c->now);
 	csrf_token(c->token, c->csrf);
 	c->must_change = user_password_expired(&c->user, c->now);
+	c->must_enrol = admin_must_enrol(r, &c->user);
 	return true;
+}
+
+bool
+admin_must_enrol(struct req *r, const struct user *u)
+{
+	const char *v = NULL;
+
+	if (!totp_required(u) || totp_active(u))
+		return false;
+	/* Read per request, not cached: cheap, and only for the few roles
+	 * that get this far. */
+	return !(store_setting_get(web_store, r->arena, "demo", &v) == ERR_OK &&
+	         v && !strcmp(v, "1"));
 }
 
 static void
@@ -261,10 +305,12 @@ admin_run(struct req *r, struct resp *rs, enum admin_perm perm,
 		resp_redirect(rs, 303, ADMIN_PASSWORD_PATH);
 		return;
 	}
-	if (perm == ADMIN_IT_ADMIN && !user_has_role(&c->user, ROLE_IT_ADMIN)) {
-		http_error(r, rs, 403,
-		           "Trang này chỉ dành cho cán bộ công nghệ thông tin "
-		           "quản trị hệ thống.");
+	if (c->must_enrol && perm != ADMIN_SESSION) {
+		resp_redirect(rs, 303, ADMIN_ENROL_PATH);
+		return;
+	}
+	if (perm_roles[perm] && !(user_roles(&c->user) & perm_roles[perm])) {
+		http_error(r, rs, 403, perm_denied[perm]);
 		return;
 	}
 	fn(r, rs, c);
@@ -291,7 +337,13 @@ admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
 		buf_release(&b);
 		tv_set_bool(me, "is_it_admin",
 		            user_has_role(&c->user, ROLE_IT_ADMIN));
+		tv_set_bool(me, "can_audit",
+		            (user_roles(&c->user) & perm_roles[ADMIN_AUDIT]) !=
+		                    0);
 		tv_set_bool(me, "must_change", c->must_change);
+		tv_set_bool(me, "must_enrol", c->must_enrol);
+		/* Only the pages that clear what is pending, and log-out. */
+		tv_set_bool(me, "restricted", c->must_change || c->must_enrol);
 		tv_set(ctx, "me", me);
 		tv_set_str(ctx, "csrf", c->csrf);
 	}

@@ -19,6 +19,10 @@
 /* Cookies of the newsroom; both Path=/quan-tri. */
 #define ADMIN_SESSION_COOKIE "ttdt_session"
 #define ADMIN_CSRF_COOKIE "ttdt_csrf" /* log-in form only (double submit) */
+/* A log-in waiting for its second factor (admin_auth.c): no session yet. */
+#define ADMIN_2FA_COOKIE "ttdt_2fa"
+/* How long (seconds) the code may take after the password. */
+#define ADMIN_2FA_MAX_AGE 300
 /* The form field every state-changing form carries. */
 #define ADMIN_CSRF_FIELD "csrf"
 /* last_seen_at is written at most this often (seconds). */
@@ -27,6 +31,8 @@
 #define ADMIN_LOGIN_PATH "/quan-tri/dang-nhap"
 #define ADMIN_HOME_PATH "/quan-tri"
 #define ADMIN_PASSWORD_PATH "/quan-tri/doi-mat-khau"
+#define ADMIN_2FA_PATH "/quan-tri/xac-thuc"
+#define ADMIN_ENROL_PATH "/quan-tri/bat-xac-thuc"
 
 /*
  * What a route needs, checked by admin_run before its handler.  Each is
@@ -38,10 +44,13 @@
  */
 enum admin_perm {
 	ADMIN_PUBLIC,    /* no session needed (the log-in form) */
-	ADMIN_SESSION,   /* a session, even with a password change pending
-	                    (the change page itself, log-out) */
-	ADMIN_SIGNED_IN, /* a session and no pending password change */
+	ADMIN_SESSION,   /* a session, even with a password change or a
+	                    required second factor pending (those pages
+	                    themselves, log-out) */
+	ADMIN_SIGNED_IN, /* a session and nothing pending */
 	ADMIN_IT_ADMIN,  /* and the it-admin role */
+	ADMIN_AUDIT,     /* and the it-admin or the director role (Điều 5:
+	                    the Director oversees; the audit log is theirs) */
 	ADMIN_PERM__MAX
 };
 
@@ -52,6 +61,7 @@ struct admin_ctx {
 	const char *token;         /* the cookie's session token */
 	char csrf[CSRF_TOKEN_HEX]; /* the session's form token */
 	bool must_change;          /* user_password_expired */
+	bool must_enrol;           /* admin_must_enrol */
 	time_t now;
 };
 
@@ -72,9 +82,13 @@ extern const size_t admin_routes_n;
 
 /* ---- admin.c ---- */
 
-/* Checks newsroom_allow; -1 with a message in err if it is malformed.
- * Called by web_init. */
+/* Checks newsroom_allow (-1 with a message in err if it is malformed)
+ * and makes the key of the pending log-in cookie.  Called by web_init. */
 int admin_init(struct buf *err);
+/* Reads (or, first, makes) the key of the pending log-in cookie in the
+ * database (admin_auth.c); -1 with a message in err.  Called by
+ * admin_init. */
+int admin_auth_init(struct buf *err);
 
 /* The root view model of a newsroom page: web_ctx without the public
  * navigation, the page map (noindex), and, with c, "me" (name, roles,
@@ -87,10 +101,17 @@ void admin_set_session_cookie(struct req *r, struct resp *rs,
                               const char *token);
 /* Sets (value) or clears (NULL) the log-in form's CSRF cookie. */
 void admin_set_csrf_cookie(struct req *r, struct resp *rs, const char *value);
+/* Sets (value) or clears (NULL) the pending log-in cookie. */
+void admin_set_2fa_cookie(struct req *r, struct resp *rs, const char *value);
 
 /* The actor of an audit entry made by c's user from r's address. */
 void admin_actor(struct req *r, const struct admin_ctx *c,
                  struct audit_actor *out);
+
+/* True if u must enrol a second factor before anything else: a role
+ * that needs one (totp_required), none active, and not a demo database
+ * (whose accounts and passwords are public anyway). */
+bool admin_must_enrol(struct req *r, const struct user *u);
 
 /* The log-in page with a notice: a code of admin_auth.c's table. */
 #define ADMIN_LOGIN_NOTICE(code) ADMIN_LOGIN_PATH "?thong-bao=" code
@@ -111,6 +132,10 @@ bool admin_ranges_valid(const char *list, const char **bad);
 
 void admin_login_form(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_login_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_2fa_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_2fa_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_enrol_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_enrol_post(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_logout(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_logout_all(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c);

@@ -9,7 +9,9 @@
 
 #include "config.h"
 #include "log.h"
+#include "recovery.h"
 #include "role.h"
+#include "totp.h"
 #include "web.h"
 #include "web_int.h"
 #include "admin_int.h"
@@ -76,6 +78,8 @@ admin_profile(struct req *r, struct resp *rs, struct admin_ctx *c)
 	                   : "—");
 	tv_set_str(ctx, "session_started",
 	           web_time(r->arena, c->se.created_at, VNTIME_DATETIME));
+	tv_set_bool(ctx, "totp_active", totp_active(u));
+	tv_set_int(ctx, "recovery_left", recovery_remaining(u->recovery_codes));
 	tv_set_bool(ctx, "nav_profile", true);
 	web_render(r, rs, "admin/profile", ctx);
 }

@@ -9,7 +9,9 @@
  *  - body_html: an item's rich text, sanitised by the gumbo allowlist
  *    when it is written (DESIGN, reliability and security);
  *  - snippet_html: a search snippet, HTML-escaped by web_add_snippet
- *    with only <mark> and </mark> added.
+ *    with only <mark> and </mark> added;
+ *  - qr_svg: the enrolment page's QR code, an <svg> that qr_svg (qr.c)
+ *    builds from modules and a title it escapes itself.
  * Adding a name here needs the same argument.
  *
  * Run from the repository root (make check does), or with TTDT_TEMPLATES
@@ -25,6 +27,7 @@
 static const char *const raw_allowlist[] = {
         "body_html",
         "snippet_html",
+        "qr_svg",
 };
 
 static const char *
