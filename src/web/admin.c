@@ -349,3 +349,25 @@ admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
 	}
 	return ctx;
 }
+
+const char *
+admin_unit_name(struct req *r, int64_t id)
+{
+	struct unit u;
+
+	if (id && store_unit_get(web_store, r->arena, id, &u) == ERR_OK)
+		return u.name;
+	return "";
+}
+
+const char *
+admin_role_names(struct req *r, const struct user *u)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	role_format_names(&b, user_roles(u));
+	s = arena_strndup(r->arena, b.p, b.len);
+	buf_release(&b);
+	return s;
+}

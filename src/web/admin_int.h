@@ -113,6 +113,11 @@ void admin_actor(struct req *r, const struct admin_ctx *c,
  * (whose accounts and passwords are public anyway). */
 bool admin_must_enrol(struct req *r, const struct user *u);
 
+/* The name of unit id ("" for 0 or unknown) and the Vietnamese names
+ * of u's roles, in r's arena. */
+const char *admin_unit_name(struct req *r, int64_t id);
+const char *admin_role_names(struct req *r, const struct user *u);
+
 /* The log-in page with a notice: a code of admin_auth.c's table. */
 #define ADMIN_LOGIN_NOTICE(code) ADMIN_LOGIN_PATH "?thong-bao=" code
 /* 303 to location, an ADMIN_LOGIN_NOTICE, or (NULL) the log-in page. */
@@ -128,21 +133,31 @@ bool admin_addr_allowed(const char *list, const char *client_addr);
  * the first that does not. */
 bool admin_ranges_valid(const char *list, const char **bad);
 
-/* ---- handlers (admin_auth.c, admin_pages.c) ---- */
+/* ---- handlers: admin_auth.c ---- */
 
 void admin_login_form(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_login_post(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_2fa_form(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_2fa_post(struct req *r, struct resp *rs, struct admin_ctx *c);
-void admin_enrol_form(struct req *r, struct resp *rs, struct admin_ctx *c);
-void admin_enrol_post(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_logout(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_logout_all(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+/* ---- admin_totp.c ---- */
+void admin_enrol_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_enrol_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+/* ---- admin_pages.c ---- */
 void admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_profile(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_password_form(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_password_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+/* ---- admin_users.c ---- */
 void admin_users(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+/* ---- admin_units.c ---- */
 void admin_units(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+/* ---- admin_audit.c ---- */
 
 #endif

@@ -1,7 +1,6 @@
 /*
  * The pages of the newsroom shell (issue 3 item 4): the dashboard, the
- * profile, the password change and, for the IT administrator, read-only
- * lists of accounts and units.  The guard (admin.c) has checked the
+ * profile and the password change.  The guard (admin.c) has checked the
  * session, the permission and, on POST, the form token before any of
  * these runs.
  */
@@ -16,34 +15,12 @@
 #include "web_int.h"
 #include "admin_int.h"
 
-static const char *
-unit_name(struct req *r, int64_t id)
-{
-	struct unit u;
-
-	if (id && store_unit_get(web_store, r->arena, id, &u) == ERR_OK)
-		return u.name;
-	return "";
-}
-
-static const char *
-role_names(struct req *r, const struct user *u)
-{
-	struct buf b = BUF_INIT;
-	const char *s;
-
-	role_format_names(&b, user_roles(u));
-	s = arena_strndup(r->arena, b.p, b.len);
-	buf_release(&b);
-	return s;
-}
-
 void
 admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c)
 {
 	struct tval *ctx =
 	        admin_ctx_view(r, c, "Trang tổng quan", ADMIN_HOME_PATH);
-	const char *unit = unit_name(r, c->user.unit_id);
+	const char *unit = admin_unit_name(r, c->user.unit_id);
 	const char *q = req_query(r, "thong-bao");
 
 	tv_set_str(ctx, "unit", unit);
@@ -59,14 +36,14 @@ admin_profile(struct req *r, struct resp *rs, struct admin_ctx *c)
 	struct tval *ctx =
 	        admin_ctx_view(r, c, "Hồ sơ cá nhân", "/quan-tri/ho-so");
 	const struct user *u = &c->user;
-	const char *unit = unit_name(r, u->unit_id);
+	const char *unit = admin_unit_name(r, u->unit_id);
 
 	tv_set_str(ctx, "full_name", u->full_name);
 	tv_set_str(ctx, "email", u->email);
 	tv_set_str(ctx, "title", web_nonempty(u->title) ? u->title : "—");
 	tv_set_str(ctx, "phone", web_nonempty(u->phone) ? u->phone : "—");
 	tv_set_str(ctx, "unit", *unit ? unit : "—");
-	tv_set_str(ctx, "roles", role_names(r, u));
+	tv_set_str(ctx, "roles", admin_role_names(r, u));
 	tv_set_str(ctx, "last_login",
 	           u->last_login_at ? web_time(r->arena, u->last_login_at,
 	                                       VNTIME_DATETIME)
@@ -190,64 +167,4 @@ admin_password_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 	/* Every other browser is logged out; this one gets a new token. */
 	admin_set_session_cookie(r, rs, arena_strdup(r->arena, op.token));
 	resp_redirect(rs, 303, ADMIN_HOME_PATH "?thong-bao=doi-mat-khau");
-}
-
-void
-admin_users(struct req *r, struct resp *rs, struct admin_ctx *c)
-{
-	struct tval *ctx =
-	        admin_ctx_view(r, c, "Người dùng", "/quan-tri/nguoi-dung");
-	struct tval *list = tv_list(r->arena);
-	struct user *v;
-	size_t n;
-	enum err e;
-
-	if ((e = store_users(web_store, r->arena, 0, &v, &n)) != ERR_OK) {
-		web_fail(r, rs, e);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct tval *m = tv_map(r->arena);
-
-		tv_set_str(m, "full_name", v[i].full_name);
-		tv_set_str(m, "email", v[i].email);
-		tv_set_str(m, "unit", unit_name(r, v[i].unit_id));
-		tv_set_str(m, "roles", role_names(r, &v[i]));
-		tv_set_bool(m, "active", v[i].active);
-		tv_set_bool(m, "locked", v[i].locked_until > c->now);
-		tv_push(list, m);
-	}
-	tv_set(ctx, "users", list);
-	tv_set_int(ctx, "count", (int64_t)n);
-	tv_set_bool(ctx, "nav_users", true);
-	web_render(r, rs, "admin/users", ctx);
-}
-
-void
-admin_units(struct req *r, struct resp *rs, struct admin_ctx *c)
-{
-	struct tval *ctx = admin_ctx_view(r, c, "Đơn vị", "/quan-tri/don-vi");
-	struct tval *list = tv_list(r->arena);
-	struct unit *v;
-	size_t n;
-	enum err e;
-
-	if ((e = store_units(web_store, r->arena, &v, &n)) != ERR_OK) {
-		web_fail(r, rs, e);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct tval *m = tv_map(r->arena);
-
-		tv_set_str(m, "name", v[i].name);
-		tv_set_str(m, "kind", v[i].kind_name ? v[i].kind_name : "");
-		tv_set_str(m, "phone", v[i].phone ? v[i].phone : "");
-		tv_set_str(m, "email", v[i].email ? v[i].email : "");
-		tv_set_bool(m, "closed", v[i].closed_at != 0);
-		tv_push(list, m);
-	}
-	tv_set(ctx, "units", list);
-	tv_set_int(ctx, "count", (int64_t)n);
-	tv_set_bool(ctx, "nav_units", true);
-	web_render(r, rs, "admin/units", ctx);
 }
