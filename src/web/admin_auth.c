@@ -165,11 +165,8 @@ render_login(struct req *r, struct resp *rs, const char *token,
 	web_render(r, rs, "admin/login", ctx);
 }
 
-/* The form token of the pre-session forms (log-in, second factor): the
- * one the browser already has, so two tabs both still work, or a new
- * one set as a cookie. */
-static const char *
-presession_token(struct req *r, struct resp *rs)
+const char *
+admin_presession_token(struct req *r, struct resp *rs)
 {
 	const char *have = req_cookie(r, ADMIN_CSRF_COOKIE);
 	char *token;
@@ -186,7 +183,7 @@ void
 admin_login_form(struct req *r, struct resp *rs, struct admin_ctx *c)
 {
 	(void)c;
-	render_login(r, rs, presession_token(r, rs), NULL, NULL);
+	render_login(r, rs, admin_presession_token(r, rs), NULL, NULL);
 }
 
 /* The message for the locked account u (NULL: not found), with the time
@@ -333,7 +330,7 @@ admin_2fa_form(struct req *r, struct resp *rs, struct admin_ctx *c)
 		pending_expired(r, rs);
 		return;
 	}
-	render_2fa(r, rs, presession_token(r, rs), NULL,
+	render_2fa(r, rs, admin_presession_token(r, rs), NULL,
 	           req_query(r, "du-phong") != NULL);
 }
 

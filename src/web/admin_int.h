@@ -113,6 +113,12 @@ void admin_actor(struct req *r, const struct admin_ctx *c,
  * (whose accounts and passwords are public anyway). */
 bool admin_must_enrol(struct req *r, const struct user *u);
 
+/* The form token of a form shown before a session exists (log-in,
+ * second factor, a password reset link; admin_run checks it against the
+ * cookie on POST): the one the browser already has, so two tabs both
+ * still work, or a new one set as a cookie.  admin_auth.c. */
+const char *admin_presession_token(struct req *r, struct resp *rs);
+
 /* The name of unit id ("" for 0 or unknown) and the Vietnamese names
  * of u's roles, in r's arena. */
 const char *admin_unit_name(struct req *r, int64_t id);
