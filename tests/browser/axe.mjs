@@ -12,6 +12,10 @@
 //   - no script error and no Content-Security-Policy refusal, with the
 //     site's own CSP in force;
 //   - best-practice findings are listed, never failed.
+// Then the newsroom behind its log-in: signed in through the log-in form
+// as the demo IT administrator (who sees every newsroom page), every page
+// reachable by following /quan-tri links (no query strings, no downloads),
+// axe at 1280 px and 320 px and no horizontal scroll at 320 px.
 // Prints "ok - ..." / "not ok - ..." per check and "N passed, N failed".
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -196,6 +200,69 @@ async function pressWithKeyboard(page, fn) {
 	return true;
 }
 
+// Signs in through the newsroom's log-in form, typed as a person would.
+async function signIn(page, email, password) {
+	await page.goto(BASE + '/quan-tri/dang-nhap', { waitUntil: 'load' });
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+	await Promise.all([
+		page.waitForURL((u) => !u.pathname.endsWith('/dang-nhap')),
+		page.getByRole('button', { name: 'Đăng nhập' }).click(),
+	]);
+	return new URL(page.url()).pathname;
+}
+
+// The newsroom's pages, found from its navigation and lists.
+async function newsroomPages(page) {
+	const seen = new Set(['/quan-tri']);
+	const queue = ['/quan-tri'];
+	const MAX_PAGES = 40;
+	while (queue.length && seen.size < MAX_PAGES) {
+		const path = queue.shift();
+		await page.goto(BASE + path, { waitUntil: 'load' });
+		const hrefs = await page.$$eval('main a[href], nav a[href]', (as) =>
+			as.map((a) => a.getAttribute('href')));
+		for (const h of hrefs) {
+			if (!/^\/quan-tri(\/[^?#]*)?$/.test(h) || /\.csv$/.test(h))
+				continue;
+			// One page of each kind of record is enough.
+			const kind = h.replace(/\/[0-9]+(\/|$)/, '/N$1');
+			if (seen.has(h) || seen.has('kind:' + kind))
+				continue;
+			seen.add(h);
+			if (kind !== h)
+				seen.add('kind:' + kind);
+			queue.push(h);
+		}
+	}
+	return [...seen].filter((p) => !p.startsWith('kind:'));
+}
+
+async function newsroom() {
+	for (const width of [1280, 320]) {
+		const ctx = await launch({ bypassCSP: true,
+			viewport: { width, height: width > 400 ? 900 : 640 } });
+		const page = ctx.pages()[0] || await ctx.newPage();
+		const landed = await signIn(page, 'cntt@stp-kontum.example',
+			'Demo-cntt-2026');
+		if (landed !== '/quan-tri') {
+			notOk(`newsroom @${width}px: signing in landed on ${landed}`);
+			await ctx.close();
+			continue;
+		}
+		const paths = await newsroomPages(page);
+		if (width === 1280)
+			note(`newsroom pages: ${paths.join(' ')}`);
+		for (const path of paths) {
+			const label = `newsroom ${path} @${width}px`;
+			const loaded = await checkPage(page, label, path, 200);
+			if (loaded && width === 320)
+				await checkScroll(page, label);
+		}
+		await ctx.close();
+	}
+}
+
 async function main() {
 	// 1. The site's own CSP in force: no refused resource, no script error.
 	let ctx = await launch({ viewport: { width: 1280, height: 900 } });
@@ -281,6 +348,9 @@ async function main() {
 		await checkScroll(page, `${label} @320px high contrast + A+`);
 	}
 	await ctx.close();
+
+	// 4. The newsroom.
+	await newsroom();
 
 	if (bestPractice.size) {
 		console.log(`# best-practice findings (listed, not failed): ${bestPractice.size}`);
