@@ -19,7 +19,7 @@ BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib libsodium nettle \
+PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib libsodium nettle gumbo \
 	libqrencode
 TEST_PKGS := cmocka jansson
 
