@@ -19,12 +19,18 @@ static const char usage[] =
         "          units and the first IT administrator (its one-time\n"
         "          password is printed once); --demo adds demo content\n"
         "          (N items, default 300), photos and one account per role\n"
-        "  user    add|list|edit|passwd|disable|enable|unlock|roles|reset-2fa\n"
+        "  user    "
+        "add|list|edit|passwd|disable|enable|unlock|roles|reset-2fa|\n"
+        "          reset-link\n"
         "          --db PATH ...   accounts (ttdt user --help)\n"
         "  unit    add|list|edit|close --db PATH ...\n"
         "          units and district offices (ttdt unit --help)\n"
         "  audit   verify|purge|export --db PATH ...\n"
         "          the hash-chained audit log (ttdt audit --help)\n"
+        "  maintenance --db PATH [--if-due]\n"
+        "          run the daily job now: disable unused accounts, purge\n"
+        "          the audit log past its retention (ttdt serve runs it\n"
+        "          once a day by itself)\n"
         "  backup  --db PATH --to FILE\n"
         "          copy a live database consistently (online backup)\n"
         "  restore --from FILE --db PATH\n"
@@ -41,9 +47,10 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
-        {"serve", cmd_serve},     {"init", cmd_init}, {"backup", cmd_backup},
-        {"restore", cmd_restore}, {"user", cmd_user}, {"unit", cmd_unit},
-        {"audit", cmd_audit},
+        {"serve", cmd_serve},   {"init", cmd_init},
+        {"backup", cmd_backup}, {"restore", cmd_restore},
+        {"user", cmd_user},     {"unit", cmd_unit},
+        {"audit", cmd_audit},   {"maintenance", cmd_maintenance},
 };
 
 int

@@ -14,6 +14,7 @@ int cmd_restore(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_unit(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_maintenance(int argc, char **argv);
 
 /* Loads the defaults, then the config file if given (or the default
  * one, if it exists, when path is NULL); prints errors; -1 on failure. */
