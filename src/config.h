@@ -54,8 +54,9 @@ struct config {
 	struct site_config site;
 	/* [security]: accounts and the audit log (issue 3; TCVN 14423 as
 	 * summarised in the project's related-law notes). */
-	unsigned argon2_ops; /* argon2id passes (crypto_pwhash opslimit) */
-	size_t argon2_mem;   /* argon2id memory in bytes (memlimit) */
+	unsigned argon2_ops;      /* argon2id passes (crypto_pwhash opslimit) */
+	size_t argon2_mem;        /* argon2id memory in bytes (memlimit) */
+	unsigned argon2_parallel; /* argon2 computations at once, 0: cores */
 	unsigned password_min_length;  /* in characters */
 	unsigned lockout_attempts;     /* failed log-ins before a lock */
 	unsigned lockout_hours;        /* how long a lock lasts */

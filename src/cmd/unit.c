@@ -323,6 +323,12 @@ cmd_unit(int argc, char **argv)
 		e = unit_create(s, &actor, &u, time(NULL));
 	else
 		e = unit_update(s, &actor, &u, time(NULL));
+	if (e == ERR_CONFLICT) {
+		fprintf(stderr,
+		        "ttdt unit edit: the unit is closed; its record "
+		        "is kept as it was\n");
+		goto out;
+	}
 	if (e != ERR_OK) {
 		fprintf(stderr, "ttdt unit %s: %s\n", action, unit_err(e));
 		goto out;

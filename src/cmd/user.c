@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "cmd_people.h"
 #include "config.h"
+#include "reset.h"
 #include "user.h"
 #include "vntime.h"
 
@@ -27,6 +28,9 @@ static const char user_usage[] =
         "                 set the password read from standard input;\n"
         "                 --temporary asks for a change at the next log-in\n"
         "  disable|enable|unlock|reset-2fa --email E\n"
+        "  reset-link --email E\n"
+        "                 print a one-time link to set the password (valid\n"
+        "                 24 hours; voids the account's earlier links)\n"
         "  roles --email E --set R,R\n"
         "Roles: director board-head board-deputy board-member secretariat\n"
         "       office staff unit-focal district-collaborator district-head\n"
@@ -322,6 +326,30 @@ user_passwd(struct store *s, const struct audit_actor *actor,
 	return 0;
 }
 
+/* Prints a one-time link for u: the site's address from the config
+ * ([site] base_url), or the bare path if there is none. */
+static int
+user_reset_link(struct store *s, const struct audit_actor *actor,
+                const struct user *u)
+{
+	char token[RESET_TOKEN_HEX];
+	const char *base = config.site.base_url ? config.site.base_url : "";
+	enum err e;
+
+	if ((e = reset_link_create(s, actor, u->id, time(NULL), token)) !=
+	    ERR_OK) {
+		fprintf(stderr, "ttdt user reset-link: %s\n", err_str(e));
+		return 1;
+	}
+	printf("ttdt user reset-link: one-time link for '%s' (shown only now; "
+	       "valid %d hours, once%s):\n%s/quan-tri/dat-lai-mat-khau/%s\n",
+	       u->email, RESET_LINK_SECONDS / 3600,
+	       u->active ? "" : "; the account is disabled: enable it first",
+	       base, token);
+	explicit_bzero(token, sizeof(token));
+	return 0;
+}
+
 static int
 user_edit(struct store *s, const struct audit_actor *actor, struct user *u,
           const struct user_args *ua)
@@ -378,7 +406,7 @@ cmd_user(int argc, char **argv)
 	    strcmp(action, "edit") && strcmp(action, "passwd") &&
 	    strcmp(action, "disable") && strcmp(action, "enable") &&
 	    strcmp(action, "unlock") && strcmp(action, "reset-2fa") &&
-	    strcmp(action, "roles")) {
+	    strcmp(action, "roles") && strcmp(action, "reset-link")) {
 		fprintf(stderr, "ttdt user: unknown action '%s'\n%s", action,
 		        user_usage);
 		return 2;
@@ -415,6 +443,10 @@ cmd_user(int argc, char **argv)
 	}
 	if (!strcmp(action, "passwd")) {
 		rc = user_passwd(s, &actor, &u, ua.temporary);
+		goto out;
+	}
+	if (!strcmp(action, "reset-link")) {
+		rc = user_reset_link(s, &actor, &u);
 		goto out;
 	}
 	if (!strcmp(action, "disable") || !strcmp(action, "enable"))

@@ -22,6 +22,7 @@
  */
 #include "common.h"
 
+#include <ctype.h>
 #include <pwd.h>
 #include <sodium.h>
 
@@ -375,8 +376,9 @@ audit_purge(struct store *s, const struct audit_actor *actor, time_t before,
 /* CSV export */
 
 struct csv {
-	FILE *out;
-	struct buf line;
+	bool (*write)(const char *p, size_t len, void *arg);
+	void *arg;
+	struct buf line, t;
 	int64_t n;
 };
 
@@ -413,12 +415,12 @@ static enum err
 csv_entry(const struct audit_entry *e, void *p)
 {
 	struct csv *c = p;
-	struct buf t = BUF_INIT;
 
 	buf_reset(&c->line);
+	buf_reset(&c->t);
 	csv_int(&c->line, e->id);
-	vntime_format(&t, e->at, VNTIME_ISO);
-	csv_field(&c->line, t.p, false);
+	vntime_format(&c->t, e->at, VNTIME_ISO);
+	csv_field(&c->line, c->t.p, false);
 	csv_int(&c->line, e->actor_user_id);
 	csv_field(&c->line, e->actor_name, false);
 	csv_field(&c->line, e->client_addr, false);
@@ -427,34 +429,102 @@ csv_entry(const struct audit_entry *e, void *p)
 	csv_int(&c->line, e->object_id);
 	csv_field(&c->line, e->detail, false);
 	csv_field(&c->line, e->hash, true);
-	buf_release(&t);
-	if (fwrite(c->line.p, 1, c->line.len, c->out) != c->line.len)
+	if (!c->write(c->line.p, c->line.len, c->arg))
 		return ERR_IO;
 	c->n++;
 	return ERR_OK;
 }
 
 enum err
-audit_export_csv(struct store *s, time_t from, time_t to, FILE *out, int64_t *n)
+audit_csv_write(struct store *s, const struct audit_filter *f, size_t max_rows,
+                bool (*write)(const char *p, size_t len, void *arg), void *arg,
+                int64_t *n)
 {
 	static const char head[] = "\xEF\xBB\xBF"
 	                           "\"id\",\"at\",\"actor_user_id\",\"actor\","
 	                           "\"client_addr\",\"action\",\"object_type\","
 	                           "\"object_id\",\"detail\",\"hash\"\r\n";
-	struct csv c = {out, BUF_INIT, 0};
+	struct csv c = {write, arg, BUF_INIT, BUF_INIT, 0};
 	enum err e;
 
 	if (n)
 		*n = 0;
-	if (fwrite(head, 1, sizeof(head) - 1, out) != sizeof(head) - 1)
+	if (!write(head, sizeof(head) - 1, arg))
 		return ERR_IO;
-	e = store_audit_each(s, 0, from, to, csv_entry, &c);
+	e = store_audit_find(s, f, 0, 0, false, max_rows, csv_entry, &c);
 	buf_release(&c.line);
-	if (e == ERR_OK && fflush(out) != 0)
-		e = ERR_IO;
+	buf_release(&c.t);
 	if (n)
 		*n = c.n;
 	return e;
+}
+
+static bool
+file_write(const char *p, size_t len, void *arg)
+{
+	return fwrite(p, 1, len, arg) == len;
+}
+
+enum err
+audit_export_csv(struct store *s, time_t from, time_t to, FILE *out, int64_t *n)
+{
+	struct audit_filter f = {.from = from, .to = to};
+	enum err e;
+
+	e = audit_csv_write(s, &f, 0, file_write, out, n);
+	if (e == ERR_OK && fflush(out) != 0)
+		e = ERR_IO;
+	return e;
+}
+
+/* Actions */
+
+/* Every action string passed to audit_append in src (grep audit_append,
+ * and the action helpers of user.c), grouped as the filter lists them. */
+static const struct audit_action actions[] = {
+        {"login.ok", "Đăng nhập"},
+        {"login.fail", "Đăng nhập thất bại"},
+        {"login.2fa-ok", "Xác thực hai bước thành công"},
+        {"login.2fa-fail", "Xác thực hai bước thất bại"},
+        {"logout", "Đăng xuất"},
+        {"logout.all", "Đăng xuất khỏi mọi thiết bị"},
+        {"user.add", "Thêm tài khoản"},
+        {"user.edit", "Sửa tài khoản"},
+        {"user.roles", "Đổi vai trò"},
+        {"user.passwd", "Đặt mật khẩu"},
+        {"user.passwd-fail", "Đổi mật khẩu thất bại"},
+        {"user.reset-link", "Tạo liên kết đặt lại mật khẩu"},
+        {"user.reset-link-used", "Đặt lại mật khẩu bằng liên kết"},
+        {"user.disable", "Vô hiệu hóa tài khoản"},
+        {"user.enable", "Kích hoạt lại tài khoản"},
+        {"user.lock", "Khóa tài khoản do đăng nhập sai"},
+        {"user.unlock", "Mở khóa tài khoản"},
+        {"user.reset-2fa", "Đặt lại xác thực hai bước"},
+        {"user.2fa-enrol", "Bật xác thực hai bước"},
+        {"user.2fa-recovery", "Dùng mã khôi phục"},
+        {"unit.add", "Thêm đơn vị"},
+        {"unit.edit", "Sửa đơn vị"},
+        {"unit.close", "Đóng đơn vị"},
+        {"maintenance.run", "Việc định kỳ hằng ngày"},
+        {AUDIT_CHECKPOINT, "Xóa nhật ký cũ (điểm kiểm tra)"},
+        {AUDIT_EXPORT, "Xuất nhật ký"},
+        {AUDIT_VERIFY, "Kiểm tra tính toàn vẹn nhật ký"},
+};
+
+const struct audit_action *
+audit_actions(size_t *n)
+{
+	*n = ARRAY_SIZE(actions);
+	return actions;
+}
+
+const char *
+audit_action_name(const char *code)
+{
+	for (size_t i = 0; code && i < ARRAY_SIZE(actions); i++)
+		if (strcmp(actions[i].code, code) == 0)
+			return actions[i].name;
+	return NULL;
 }
 
 /* Detail JSON */
@@ -543,4 +613,291 @@ audit_detail_release(struct audit_detail *d)
 {
 	buf_release(&d->b);
 	buf_release(&d->out);
+}
+
+/* Reading details back (the newsroom shows them as text, and the
+ * program does not link a JSON library).  Only the shape audit_detail
+ * writes is accepted; anything else is shown raw by the caller. */
+
+struct jp {
+	const char *p;
+	struct arena *a;
+};
+
+static void
+jp_ws(struct jp *j)
+{
+	while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')
+		j->p++;
+}
+
+/* The value of 4 hex digits at p, or -1. */
+static long
+hex4(const char *p)
+{
+	long v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+static void
+add_utf8(struct buf *b, unsigned long cp)
+{
+	if (cp < 0x80) {
+		buf_addch(b, (char)cp);
+	} else if (cp < 0x800) {
+		buf_addch(b, (char)(0xC0 | (cp >> 6)));
+		buf_addch(b, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		buf_addch(b, (char)(0xE0 | (cp >> 12)));
+		buf_addch(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_addch(b, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		buf_addch(b, (char)(0xF0 | (cp >> 18)));
+		buf_addch(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		buf_addch(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_addch(b, (char)(0x80 | (cp & 0x3F)));
+	}
+}
+
+/* A \uXXXX escape (j->p at the 'u'), a surrogate pair joined; a lone
+ * surrogate or NUL becomes U+FFFD, since the result is a C string. */
+static bool
+jp_unicode(struct jp *j, struct buf *b)
+{
+	long hi = hex4(j->p + 1), lo;
+	unsigned long cp;
+
+	if (hi < 0)
+		return false;
+	j->p += 4;
+	cp = (unsigned long)hi;
+	if (hi >= 0xD800 && hi < 0xDC00 && j->p[1] == '\\' && j->p[2] == 'u' &&
+	    (lo = hex4(j->p + 3)) >= 0xDC00 && lo < 0xE000) {
+		cp = 0x10000 + (((unsigned long)hi - 0xD800) << 10) +
+		     ((unsigned long)lo - 0xDC00);
+		j->p += 6;
+	}
+	if (cp == 0 || (cp >= 0xD800 && cp < 0xE000))
+		cp = 0xFFFD;
+	add_utf8(b, cp);
+	return true;
+}
+
+/* The JSON string at j->p, unescaped, in the arena; NULL if malformed. */
+static const char *
+jp_string(struct jp *j)
+{
+	struct buf b = BUF_INIT;
+	const char *r = NULL;
+
+	if (*j->p != '"')
+		return NULL;
+	j->p++;
+	for (;;) {
+		unsigned char c = (unsigned char)*j->p;
+
+		if (c < 0x20) /* the end, or a raw control character */
+			goto out;
+		if (c == '"')
+			break;
+		if (c != '\\') {
+			buf_addch(&b, (char)c);
+			j->p++;
+			continue;
+		}
+		j->p++;
+		switch (*j->p) {
+		case '"':
+		case '\\':
+		case '/':
+			buf_addch(&b, *j->p);
+			break;
+		case 'b':
+			buf_addch(&b, '\b');
+			break;
+		case 'f':
+			buf_addch(&b, '\f');
+			break;
+		case 'n':
+			buf_addch(&b, '\n');
+			break;
+		case 'r':
+			buf_addch(&b, '\r');
+			break;
+		case 't':
+			buf_addch(&b, '\t');
+			break;
+		case 'u':
+			if (!jp_unicode(j, &b))
+				goto out;
+			break;
+		default:
+			goto out;
+		}
+		j->p++;
+	}
+	j->p++;
+	r = arena_strndup(j->a, b.p, b.len);
+out:
+	buf_release(&b);
+	return r;
+}
+
+/* A string, number, true, false or null (as ""); NULL if none. */
+static const char *
+jp_scalar(struct jp *j, bool *number)
+{
+	static const char *const words[] = {"true", "false", "null"};
+	const char *start = j->p;
+
+	*number = false;
+	if (*j->p == '"')
+		return jp_string(j);
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+		size_t len = strlen(words[i]);
+
+		if (strncmp(j->p, words[i], len) == 0) {
+			j->p += len;
+			return i == 2 ? "" : words[i];
+		}
+	}
+	if (*j->p == '-')
+		j->p++;
+	if (!isdigit((unsigned char)*j->p))
+		return NULL;
+	while (isdigit((unsigned char)*j->p))
+		j->p++;
+	if (*j->p == '.') {
+		j->p++;
+		if (!isdigit((unsigned char)*j->p))
+			return NULL;
+		while (isdigit((unsigned char)*j->p))
+			j->p++;
+	}
+	if (*j->p == 'e' || *j->p == 'E') {
+		j->p++;
+		if (*j->p == '+' || *j->p == '-')
+			j->p++;
+		if (!isdigit((unsigned char)*j->p))
+			return NULL;
+		while (isdigit((unsigned char)*j->p))
+			j->p++;
+	}
+	*number = true;
+	return arena_strndup(j->a, start, (size_t)(j->p - start));
+}
+
+/* {"before":x,"after":y} (either order, before optional) at j->p. */
+static bool
+jp_change(struct jp *j, struct audit_detail_item *it)
+{
+	bool have_after = false, num;
+
+	j->p++;
+	for (;;) {
+		const char *key, *v;
+
+		jp_ws(j);
+		if (!(key = jp_string(j)))
+			return false;
+		jp_ws(j);
+		if (*j->p++ != ':')
+			return false;
+		jp_ws(j);
+		if (!(v = jp_scalar(j, &num)))
+			return false;
+		if (strcmp(key, "before") == 0 && !it->before) {
+			it->before = v;
+		} else if (strcmp(key, "after") == 0 && !have_after) {
+			it->value = v;
+			it->number = num;
+			have_after = true;
+		} else {
+			return false;
+		}
+		jp_ws(j);
+		if (*j->p == '}')
+			break;
+		if (*j->p++ != ',')
+			return false;
+	}
+	j->p++;
+	it->change = true;
+	return have_after;
+}
+
+bool
+audit_detail_parse(struct arena *a, const char *detail,
+                   struct audit_detail_item **out, size_t *n)
+{
+	struct jp j = {detail ? detail : "", a};
+	struct audit_detail_item *v = NULL;
+	size_t cap = 0, len = 0;
+
+	*out = NULL;
+	*n = 0;
+	jp_ws(&j);
+	if (*j.p++ != '{')
+		return false;
+	jp_ws(&j);
+	if (*j.p == '}') {
+		j.p++;
+		goto end;
+	}
+	for (;;) {
+		struct audit_detail_item it = {0};
+
+		jp_ws(&j);
+		if (!(it.field = jp_string(&j)))
+			return false;
+		jp_ws(&j);
+		if (*j.p++ != ':')
+			return false;
+		jp_ws(&j);
+		if (*j.p == '{') {
+			if (!jp_change(&j, &it))
+				return false;
+		} else if (!(it.value = jp_scalar(&j, &it.number))) {
+			return false;
+		}
+		if (len == cap) {
+			struct audit_detail_item *nv;
+
+			/* The arena keeps the old array; details are small. */
+			cap = cap ? st_mult(cap, 2) : 8;
+			nv = arena_alloc(a, st_mult(cap, sizeof(*nv)));
+			if (len)
+				memcpy(nv, v, len * sizeof(*nv));
+			v = nv;
+		}
+		v[len++] = it;
+		jp_ws(&j);
+		if (*j.p == '}') {
+			j.p++;
+			break;
+		}
+		if (*j.p++ != ',')
+			return false;
+	}
+end:
+	jp_ws(&j);
+	if (*j.p != '\0')
+		return false;
+	*out = v;
+	*n = len;
+	return true;
 }

@@ -26,6 +26,10 @@
 #define AUDIT_MIN_RETENTION_DAYS 90
 /* The action of a purge's checkpoint entry. */
 #define AUDIT_CHECKPOINT "audit.checkpoint"
+/* The actions of reading the log in the newsroom: an export and a check
+ * of the chain are themselves audited (who looked at the audit log). */
+#define AUDIT_EXPORT "audit.export"
+#define AUDIT_VERIFY "audit.verify"
 
 /* Who acts: an account (user_id) or the command line (user_id 0, name
  * "cli:<OS user>"), and from which address ("" for the command line). */
@@ -100,6 +104,52 @@ enum err audit_purge(struct store *s, const struct audit_actor *actor,
  */
 enum err audit_export_csv(struct store *s, time_t from, time_t to, FILE *out,
                           int64_t *n);
+
+/*
+ * The writer behind audit_export_csv, for any sink: the entries matching
+ * f (NULL: all), in id order, at most max_rows (0: no limit), in the same
+ * CSV.  write gets the bytes in pieces (the byte-order mark and header
+ * row first, then one line per entry) and returns false if it could not
+ * take them, which stops the export with ERR_IO.  *n (may be NULL) gets
+ * the number of entries written.
+ */
+enum err audit_csv_write(struct store *s, const struct audit_filter *f,
+                         size_t max_rows,
+                         bool (*write)(const char *p, size_t len, void *arg),
+                         void *arg, int64_t *n);
+
+/* An action of the log with its Vietnamese name, for the newsroom. */
+struct audit_action {
+	const char *code; /* "login.ok" */
+	const char *name; /* "Đăng nhập" */
+};
+
+/* The actions ttdt writes, in the order a list of them is shown; *n gets
+ * how many. */
+const struct audit_action *audit_actions(size_t *n);
+/* The Vietnamese name of action code, or NULL if it is not one of
+ * audit_actions (an entry written by a later version, say). */
+const char *audit_action_name(const char *code);
+
+/* One member of an entry's detail, as audit_detail built it. */
+struct audit_detail_item {
+	const char *field;
+	const char *before; /* a change's old value; NULL: a creation or a
+	                       plain fact */
+	const char *value;  /* a change's new value or the fact */
+	bool change;        /* {"before":...,"after":...} */
+	bool number;        /* value (and before) were JSON numbers */
+};
+
+/*
+ * Parses detail JSON of the shape audit_detail builds (an object whose
+ * members are strings, numbers, true/false/null, or an object of
+ * "before" and "after" holding those) into *out (*n members), strings
+ * unescaped, in a.  False if detail is anything else, so the caller can
+ * show it as text instead.
+ */
+bool audit_detail_parse(struct arena *a, const char *detail,
+                        struct audit_detail_item **out, size_t *n);
 
 /*
  * Detail JSON builder: {"field":{"before":...,"after":...},

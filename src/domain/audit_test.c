@@ -345,6 +345,228 @@ test_audit__cli_actor(void **state)
 	assert_true(strlen(name) > 4);
 }
 
+/* A sink for audit_csv_write: appends to a buf, refuses after cap. */
+struct sink {
+	struct buf b;
+	size_t cap;
+};
+
+static bool
+sink_write(const char *p, size_t len, void *arg)
+{
+	struct sink *k = arg;
+
+	if (k->b.len + len > k->cap)
+		return false;
+	buf_add(&k->b, p, len);
+	return true;
+}
+
+static size_t
+count_lines(const char *p)
+{
+	size_t n = 0;
+
+	for (; (p = strstr(p, "\r\n")); p += 2)
+		n++;
+	return n;
+}
+
+static void
+test_audit__csv_filter(void **state)
+{
+	struct fx *f = *state;
+	struct audit_actor other = {9, "khac@stp.vn", "198.51.100.7"};
+	struct audit_filter flt = {0};
+	struct sink k = {BUF_INIT, 1u << 20};
+	int64_t n = -1, cnt = -1;
+
+	add_entries(f, 5, T0); /* ids 1..5, actor 7, user.edit */
+	assert_int_equal(audit_append(f->s, &other, T0 + 10 * DAY, "unit.add",
+	                              "unit", 3, "{\"name\":\"=1+2\"}"),
+	                 ERR_OK);
+	/* By actor, action, object, address, time: each narrows. */
+	flt.actor_user_id = 9;
+	assert_int_equal(audit_csv_write(f->s, &flt, 0, sink_write, &k, &n),
+	                 ERR_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(count_lines(k.b.p), 2);
+	assert_memory_equal(k.b.p, "\xEF\xBB\xBF\"id\",", 8);
+	/* The detail starts with '{': no formula, no quote mark added. */
+	assert_non_null(strstr(k.b.p, ",\"{\"\"name\"\":\"\"=1+2\"\"}\","));
+	assert_non_null(strstr(k.b.p, ",\"khac@stp.vn\",\"198.51.100.7\","));
+	assert_int_equal(store_audit_count(f->s, &flt, &cnt), ERR_OK);
+	assert_int_equal(cnt, 1);
+	flt = (struct audit_filter){.actor_name = "KHAC@stp.vn"};
+	assert_int_equal(store_audit_count(f->s, &flt, &cnt), ERR_OK);
+	assert_int_equal(cnt, 1);
+	flt = (struct audit_filter){.action = "user.edit"};
+	assert_int_equal(store_audit_count(f->s, &flt, &cnt), ERR_OK);
+	assert_int_equal(cnt, 5);
+	flt = (struct audit_filter){.object_type = "user", .object_id = 102};
+	assert_int_equal(store_audit_count(f->s, &flt, &cnt), ERR_OK);
+	assert_int_equal(cnt, 1);
+	flt = (struct audit_filter){.client_addr = "198.51.100.7"};
+	assert_int_equal(store_audit_count(f->s, &flt, &cnt), ERR_OK);
+	assert_int_equal(cnt, 1);
+	flt = (struct audit_filter){.from = T0 + DAY, .to = T0 + 3 * DAY};
+	assert_int_equal(store_audit_count(f->s, &flt, &cnt), ERR_OK);
+	assert_int_equal(cnt, 3);
+	/* max_rows caps; id order. */
+	buf_reset(&k.b);
+	assert_int_equal(audit_csv_write(f->s, NULL, 2, sink_write, &k, &n),
+	                 ERR_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(count_lines(k.b.p), 3);
+	assert_non_null(strstr(k.b.p, "\r\n\"1\","));
+	assert_null(strstr(k.b.p, "\r\n\"3\","));
+	/* A sink that fails stops the export with ERR_IO. */
+	buf_reset(&k.b);
+	k.cap = 200;
+	assert_int_equal(audit_csv_write(f->s, NULL, 0, sink_write, &k, &n),
+	                 ERR_IO);
+	buf_release(&k.b);
+}
+
+struct page {
+	int64_t ids[8];
+	size_t n;
+};
+
+static enum err
+page_add(const struct audit_entry *e, void *arg)
+{
+	struct page *pg = arg;
+
+	pg->ids[pg->n++] = e->id;
+	return ERR_OK;
+}
+
+static void
+test_audit__find_keyset(void **state)
+{
+	struct fx *f = *state;
+	struct page pg = {0};
+
+	add_entries(f, 7, T0);
+	/* Newest first, 3 at a time, then below the last shown. */
+	assert_int_equal(
+	        store_audit_find(f->s, NULL, 0, 0, true, 3, page_add, &pg),
+	        ERR_OK);
+	assert_int_equal(pg.n, 3);
+	assert_int_equal(pg.ids[0], 7);
+	assert_int_equal(pg.ids[2], 5);
+	pg.n = 0;
+	assert_int_equal(
+	        store_audit_find(f->s, NULL, 5, 0, true, 3, page_add, &pg),
+	        ERR_OK);
+	assert_int_equal(pg.n, 3);
+	assert_int_equal(pg.ids[0], 4);
+	/* Back up: above an id, in id order. */
+	pg.n = 0;
+	assert_int_equal(
+	        store_audit_find(f->s, NULL, 0, 4, false, 2, page_add, &pg),
+	        ERR_OK);
+	assert_int_equal(pg.n, 2);
+	assert_int_equal(pg.ids[0], 5);
+	assert_int_equal(pg.ids[1], 6);
+}
+
+static void
+test_audit__detail_parse(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct audit_detail d;
+	struct audit_detail_item *v;
+	size_t n;
+	static const char *const bad[] = {
+	        "",
+	        "[]",
+	        "{",
+	        "{\"a\"}",
+	        "{\"a\":}",
+	        "{\"a\":1,}",
+	        "{\"a\":1} x",
+	        "{\"a\":{\"before\":1}}",
+	        "{\"a\":{\"other\":1,\"after\":2}}",
+	        "{\"a\":{\"after\":{\"x\":1}}}",
+	        "{\"a\":\"\\x\"}",
+	        "{\"a\":\"\\u12\"}",
+	        "{\"a\":\"unterminated}",
+	        "{\"a\":-}",
+	        "{\"a\":[1]}",
+	};
+
+	(void)state;
+	arena_init(&a, 1024);
+	audit_detail_init(&d);
+	audit_detail_change(&d, "name", "Cũ \"x\" <b>", "Mới\\\n");
+	audit_detail_change(&d, "email", NULL, "a@b.vn");
+	audit_detail_change_int(&d, "unit_id", 1, 2);
+	audit_detail_str(&d, "reason", "tab\there\x01");
+	audit_detail_int(&d, "n", -5);
+	assert_true(audit_detail_parse(&a, audit_detail_json(&d), &v, &n));
+	assert_int_equal(n, 5);
+	assert_string_equal(v[0].field, "name");
+	assert_true(v[0].change);
+	assert_string_equal(v[0].before, "Cũ \"x\" <b>");
+	assert_string_equal(v[0].value, "Mới\\\n");
+	assert_string_equal(v[1].field, "email");
+	assert_true(v[1].change);
+	assert_null(v[1].before);
+	assert_string_equal(v[1].value, "a@b.vn");
+	assert_true(v[2].number);
+	assert_string_equal(v[2].before, "1");
+	assert_string_equal(v[2].value, "2");
+	assert_false(v[3].change);
+	assert_false(v[3].number);
+	assert_string_equal(v[3].value, "tab\there\x01");
+	assert_string_equal(v[4].value, "-5");
+	assert_true(v[4].number);
+	audit_detail_release(&d);
+
+	assert_true(audit_detail_parse(&a, " { } ", &v, &n));
+	assert_int_equal(n, 0);
+	/* Surrogate pairs join; a lone one and NUL become U+FFFD. */
+	assert_true(audit_detail_parse(
+	        &a, "{\"e\":\"\\ud83d\\ude00\\ud800\\u0000\\u1ea1\"}", &v, &n));
+	assert_string_equal(v[0].value, "\xF0\x9F\x98\x80\xEF\xBF\xBD"
+	                                "\xEF\xBF\xBD\xE1\xBA\xA1");
+	assert_true(audit_detail_parse(
+	        &a, "{\"t\":true,\"f\":false,\"z\":null,\"x\":1.5e3}", &v, &n));
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].value, "true");
+	assert_string_equal(v[2].value, "");
+	assert_string_equal(v[3].value, "1.5e3");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		if (audit_detail_parse(&a, bad[i], &v, &n))
+			fail_msg("accepted '%s'", bad[i]);
+	assert_false(audit_detail_parse(&a, NULL, &v, &n));
+	arena_release(&a);
+}
+
+static void
+test_audit__action_names(void **state)
+{
+	const struct audit_action *v;
+	size_t n;
+
+	(void)state;
+	assert_string_equal(audit_action_name("login.ok"), "Đăng nhập");
+	assert_string_equal(audit_action_name("login.fail"),
+	                    "Đăng nhập thất bại");
+	assert_non_null(audit_action_name(AUDIT_CHECKPOINT));
+	assert_non_null(audit_action_name(AUDIT_EXPORT));
+	assert_null(audit_action_name("made.up"));
+	assert_null(audit_action_name(NULL));
+	v = audit_actions(&n);
+	assert_true(n > 20);
+	/* Codes are unique, so a filter names one action. */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			assert_string_not_equal(v[i].code, v[j].code);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -361,7 +583,11 @@ main(void)
 	        T(test_audit__purge_then_remove_more),
 	        T(test_audit__purge_everything),
 	        T(test_audit__export_csv),
+	        T(test_audit__csv_filter),
+	        T(test_audit__find_keyset),
 	        cmocka_unit_test(test_audit__detail),
+	        cmocka_unit_test(test_audit__detail_parse),
+	        cmocka_unit_test(test_audit__action_names),
 	        cmocka_unit_test(test_audit__cli_actor),
 	};
 

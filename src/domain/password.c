@@ -5,6 +5,12 @@
  * 14423 x.6.2.2): at least password_min_length characters (code points,
  * not bytes: "mậtkhẩu" is 7), valid UTF-8 without control characters,
  * not in the project's common list, not the person's e-mail or name.
+ *
+ * Every argon2 computation passes a gate that lets at most [security]
+ * argon2_parallel run at once (0: one per core).  Each takes argon2_mem
+ * bytes while it runs, so without the gate sixteen log-ins at once would
+ * take sixteen times that (1 GiB at 64 MiB); with it, the others wait
+ * their turn and the peak stays bounded (docs/benchmarks.md).
  */
 #include "common.h"
 
@@ -47,30 +53,72 @@ mem_limit(void)
 	                         : crypto_pwhash_MEMLIMIT_INTERACTIVE;
 }
 
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_free = PTHREAD_COND_INITIALIZER;
+static unsigned gate_busy;
+
+static unsigned
+gate_limit(void)
+{
+	long cores;
+
+	if (config.argon2_parallel)
+		return config.argon2_parallel;
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	return cores > 0 ? (unsigned)cores : 1;
+}
+
+static void
+gate_enter(void)
+{
+	unsigned limit = gate_limit();
+
+	pthread_mutex_lock(&gate_lock);
+	while (gate_busy >= limit)
+		pthread_cond_wait(&gate_free, &gate_lock);
+	gate_busy++;
+	pthread_mutex_unlock(&gate_lock);
+}
+
+static void
+gate_leave(void)
+{
+	pthread_mutex_lock(&gate_lock);
+	gate_busy--;
+	pthread_cond_signal(&gate_free);
+	pthread_mutex_unlock(&gate_lock);
+}
+
 enum err
 password_hash(const char *pw, char out[PASSWORD_HASH_MAX])
 {
 	size_t n = strlen(pw);
+	int rc;
 
 	sodium_ready();
 	out[0] = '\0';
 	if (n > PASSWORD_MAX_BYTES)
 		return ERR_INVALID;
-	if (crypto_pwhash_str(out, pw, n, ops_limit(), mem_limit()) != 0)
-		return ERR_IO; /* out of memory for argon2 */
-	return ERR_OK;
+	gate_enter();
+	rc = crypto_pwhash_str(out, pw, n, ops_limit(), mem_limit());
+	gate_leave();
+	return rc == 0 ? ERR_OK : ERR_IO; /* out of memory for argon2 */
 }
 
 bool
 password_verify(const char *hash, const char *pw)
 {
 	size_t n = strlen(pw);
+	int rc;
 
 	sodium_ready();
 	if (!hash || !*hash || n > PASSWORD_MAX_BYTES ||
 	    strlen(hash) >= PASSWORD_HASH_MAX)
 		return false;
-	return crypto_pwhash_str_verify(hash, pw, n) == 0;
+	gate_enter();
+	rc = crypto_pwhash_str_verify(hash, pw, n);
+	gate_leave();
+	return rc == 0;
 }
 
 bool

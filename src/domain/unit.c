@@ -176,6 +176,11 @@ update_tx(struct store *s, void *p)
 	audit_detail_init(&d);
 	if ((e = store_unit_get(s, &a, op->c->id, &before)) != ERR_OK)
 		goto out;
+	/* A closed unit is history: its record stays as it was. */
+	if (before.closed_at) {
+		e = ERR_CONFLICT;
+		goto out;
+	}
 	next = *op->c;
 	next.created_at = before.created_at;
 	next.closed_at = before.closed_at;

@@ -31,8 +31,9 @@ enum err unit_kind_find(struct store *s, const char *code, int64_t *id);
 enum err unit_create(struct store *s, const struct audit_actor *actor,
                      struct unit *u, time_t now);
 /* Writes u's fields (not created_at, not closed_at) and audits
- * "unit.edit" with before/after of what changed.  ERR_NOTFOUND, or
- * ERR_INVALID as for create (and for a parent loop). */
+ * "unit.edit" with before/after of what changed.  ERR_NOTFOUND,
+ * ERR_CONFLICT for a closed unit (kept as it was), or ERR_INVALID as
+ * for create (and for a parent loop). */
 enum err unit_update(struct store *s, const struct audit_actor *actor,
                      const struct unit *u, time_t now);
 /*

@@ -204,6 +204,9 @@ test_unit__close(void **state)
 	assert_int_equal(user_update(f->s, &f->actor, &got, T0), ERR_INVALID);
 	assert_int_equal(unit_close(f->s, &f->actor, 12, 11, T0, NULL),
 	                 ERR_INVALID);
+	/* Its record is history: not edited any more. */
+	u.phone = "0260 0000 000";
+	assert_int_equal(unit_update(f->s, &f->actor, &u, T0), ERR_CONFLICT);
 	assert_int_equal(audit_verify(f->s, &r), ERR_OK);
 	assert_int_equal(r.fault, AUDIT_INTACT);
 }

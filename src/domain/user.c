@@ -451,6 +451,7 @@ struct login_arg {
 	bool verified;
 	struct user *out;
 	enum login_result result;
+	const char *rehash; /* a new hash with today's parameters, or NULL */
 };
 
 static time_t
@@ -461,6 +462,40 @@ lock_window(time_t now)
 	return now - (time_t)h * 3600;
 }
 
+/* One more failure on u: at lockout_attempts the account is locked for
+ * lockout_hours.  True if this failure locked it. */
+static bool
+count_failure(struct user *u, time_t now)
+{
+	unsigned limit = config.lockout_attempts ? config.lockout_attempts : 5;
+	unsigned hours = config.lockout_hours ? config.lockout_hours : 12;
+
+	if (++u->failed_count < (int)limit)
+		return false;
+	u->locked_until = now + (time_t)hours * 3600;
+	return true;
+}
+
+/* The "user.lock" entry of u, just locked; sessions ended with it (-1:
+ * none were, not recorded). */
+static enum err
+audit_lock(struct store *s, const struct audit_actor *actor, time_t now,
+           const struct user *u, int64_t sessions)
+{
+	struct audit_detail ld;
+	enum err e;
+
+	audit_detail_init(&ld);
+	audit_detail_int(&ld, "locked_until", (int64_t)u->locked_until);
+	audit_detail_int(&ld, "failed_count", u->failed_count);
+	if (sessions >= 0)
+		audit_detail_int(&ld, "sessions_ended", sessions);
+	e = audit_append(s, actor, now, "user.lock", "user", u->id,
+	                 audit_detail_json(&ld));
+	audit_detail_release(&ld);
+	return e;
+}
+
 static enum err
 login_tx(struct store *s, void *p)
 {
@@ -468,8 +503,6 @@ login_tx(struct store *s, void *p)
 	struct audit_actor actor = {0, la->email, la->addr};
 	struct audit_detail d;
 	struct user u;
-	unsigned limit = config.lockout_attempts ? config.lockout_attempts : 5;
-	unsigned hours = config.lockout_hours ? config.lockout_hours : 12;
 	bool just_locked = false;
 	const char *reason = NULL;
 	enum err e;
@@ -498,17 +531,16 @@ login_tx(struct store *s, void *p)
 	} else if (!la->verified) {
 		reason = "wrong password";
 		la->result = LOGIN_DENIED;
-		if (++u.failed_count >= (int)limit) {
-			u.locked_until = la->now + (time_t)hours * 3600;
-			just_locked = true;
+		if ((just_locked = count_failure(&u, la->now)))
 			la->result = LOGIN_LOCKED;
-		}
 	} else if (!u.active) {
 		reason = "account disabled";
 		la->result = LOGIN_DENIED;
 	} else {
 		u.failed_count = 0;
 		u.last_login_at = la->now;
+		if (la->rehash)
+			u.password_hash = la->rehash;
 		if ((e = store_user_update(s, &u)) != ERR_OK)
 			goto out;
 		e = audit_append(s, &actor, la->now, "login.ok", "user", u.id,
@@ -531,16 +563,8 @@ fail:
 	                      u.id ? "user" : "", u.id,
 	                      audit_detail_json(&d))) != ERR_OK)
 		goto out;
-	if (just_locked) {
-		struct audit_detail ld;
-
-		audit_detail_init(&ld);
-		audit_detail_int(&ld, "locked_until", (int64_t)u.locked_until);
-		audit_detail_int(&ld, "failed_count", u.failed_count);
-		e = audit_append(s, &actor, la->now, "user.lock", "user", u.id,
-		                 audit_detail_json(&ld));
-		audit_detail_release(&ld);
-	}
+	if (just_locked)
+		e = audit_lock(s, &actor, la->now, &u, -1);
 out:
 	audit_detail_release(&d);
 	return e;
@@ -551,9 +575,14 @@ user_check_password(struct store *s, struct arena *a, const char *email,
                     const char *pw, const char *client_addr, time_t now,
                     struct user *out)
 {
-	struct login_arg la = {
-	        a,   NULL,        client_addr ? client_addr : "", now, false,
-	        out, LOGIN_DENIED};
+	struct login_arg la = {a,
+	                       NULL,
+	                       client_addr ? client_addr : "",
+	                       now,
+	                       false,
+	                       out,
+	                       LOGIN_DENIED,
+	                       NULL};
 	const char *norm;
 	struct user u;
 	time_t last_at;
@@ -580,6 +609,17 @@ user_check_password(struct store *s, struct arena *a, const char *email,
 		la.verified = password_verify(u.password_hash, pw);
 	else
 		password_verify_dummy(pw);
+	/* A hash made with other argon2 parameters (the defaults changed,
+	 * or the configuration) is remade now that the password is known,
+	 * so every account moves to the configured memory cost; before the
+	 * transaction, which must not wait for argon2. */
+	if (la.verified && password_needs_rehash(u.password_hash)) {
+		char h[PASSWORD_HASH_MAX];
+
+		if (password_hash(pw, h) == ERR_OK)
+			la.rehash = arena_strdup(a, h);
+		sodium_memzero(h, sizeof(h));
+	}
 	out->email = norm;
 	if (store_tx(s, login_tx, &la) != ERR_OK) {
 		memset(out, 0, sizeof(*out));
@@ -588,6 +628,104 @@ user_check_password(struct store *s, struct arena *a, const char *email,
 	if (la.result != LOGIN_OK)
 		memset(out, 0, sizeof(*out));
 	return la.result;
+}
+
+/* The password change page's check of the current password */
+
+struct current_arg {
+	int64_t id;
+	const char *addr;
+	time_t now;
+	bool verified;
+	enum login_result result;
+};
+
+static enum err
+current_tx(struct store *s, void *p)
+{
+	struct current_arg *ca = p;
+	struct arena a = ARENA_INIT;
+	struct audit_actor actor = {0, "", ca->addr};
+	struct audit_detail d;
+	struct user u;
+	bool just_locked;
+	int64_t ended = 0;
+	enum err e;
+
+	arena_init(&a, 2048);
+	audit_detail_init(&d);
+	if ((e = store_user_get(s, &a, ca->id, &u)) != ERR_OK)
+		goto out;
+	actor.user_id = u.id;
+	actor.name = u.email;
+	if (u.locked_until && u.locked_until <= ca->now) {
+		u.locked_until = 0;
+		u.failed_count = 0;
+	}
+	/* Locked meanwhile (from the log-in page): no change here. */
+	if (u.locked_until) {
+		ca->result = LOGIN_LOCKED;
+		goto out;
+	}
+	if (ca->verified) {
+		ca->result = LOGIN_OK;
+		if (u.failed_count) {
+			u.failed_count = 0;
+			e = store_user_update(s, &u);
+		}
+		goto out;
+	}
+	just_locked = count_failure(&u, ca->now);
+	ca->result = just_locked ? LOGIN_LOCKED : LOGIN_DENIED;
+	if ((e = store_user_update(s, &u)) != ERR_OK)
+		goto out;
+	audit_detail_str(&d, "reason", "wrong current password");
+	audit_detail_int(&d, "failed_count", u.failed_count);
+	if ((e = audit_append(s, &actor, ca->now, "user.passwd-fail", "user",
+	                      u.id, audit_detail_json(&d))) != ERR_OK)
+		goto out;
+	/* Whoever guesses from inside a session may hold a stolen one:
+	 * the lock ends every session, not only future log-ins. */
+	if (just_locked &&
+	    ((e = store_session_delete_user(s, u.id, &ended)) != ERR_OK ||
+	     (e = audit_lock(s, &actor, ca->now, &u, ended)) != ERR_OK))
+		goto out;
+out:
+	audit_detail_release(&d);
+	arena_release(&a);
+	return e;
+}
+
+enum login_result
+user_check_current_password(struct store *s, int64_t id, const char *pw,
+                            const char *client_addr, time_t now)
+{
+	struct current_arg ca = {id, client_addr ? client_addr : "", now, false,
+	                         LOGIN_DENIED};
+	struct arena a = ARENA_INIT;
+	struct user u;
+	enum err e;
+
+	if (!pw)
+		pw = "";
+	/* No per-address delays here: the guesser already holds a session
+	 * of this one account, whose lock bounds the guesses, and counting
+	 * on the address would also slow its owner's next log-in. */
+	arena_init(&a, 2048);
+	e = store_user_get(s, &a, id, &u);
+	if (e == ERR_OK && u.locked_until > now) {
+		arena_release(&a);
+		return LOGIN_LOCKED;
+	}
+	if (e == ERR_OK)
+		ca.verified = *u.password_hash &&
+		              password_verify(u.password_hash, pw);
+	arena_release(&a);
+	if (e != ERR_OK)
+		return LOGIN_ERROR;
+	if (store_tx(s, current_tx, &ca) != ERR_OK)
+		return LOGIN_ERROR;
+	return ca.result;
 }
 
 bool

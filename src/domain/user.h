@@ -95,6 +95,22 @@ enum login_result user_check_password(struct store *s, struct arena *a,
                                       const char *email, const char *pw,
                                       const char *client_addr, time_t now,
                                       struct user *out);
+/*
+ * Checks the current password of account id on the password change page
+ * (whoever sits at an open session must still know it).  A wrong one
+ * counts like a failed log-in on the account (lock-out after
+ * lockout_attempts) and is audited "user.passwd-fail" (from
+ * client_addr); when it locks the account, every session of the account
+ * ends too ("user.lock" with sessions_ended).  LOGIN_OK clears the
+ * failure count.  LOGIN_LOCKED also for an account locked already
+ * (nothing recorded, no argon2 work); LOGIN_ERROR if the store failed or
+ * the account does not exist.  Never LOGIN_THROTTLED: the per-address
+ * delays are the log-in page's.
+ */
+enum login_result user_check_current_password(struct store *s, int64_t id,
+                                              const char *pw,
+                                              const char *client_addr,
+                                              time_t now);
 /* Seconds an address must wait after its n-th failure in a row: none for
  * the first, then 1, 2, 4 ... up to 15 minutes. */
 unsigned user_login_delay(int failures);

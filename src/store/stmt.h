@@ -91,6 +91,8 @@ enum stmt {
 	STMT_ATTEMPT_ADD,
 	STMT_ATTEMPT_CLEAR,
 	STMT_ATTEMPT_PURGE,
+	/* The daily job (store_maintenance.c). */
+	STMT_SETTING_ADVANCE,
 	/* The audit log (store_audit.c). */
 	STMT_AUDIT_TAIL,
 	STMT_AUDIT_INSERT,
@@ -98,9 +100,18 @@ enum stmt {
 	STMT_AUDIT_FIRST_FROM,
 	STMT_AUDIT_LAST_BELOW,
 	STMT_AUDIT_DELETE_UPTO,
+	/* The audit log's filtered views (store_audit.c, admin_audit.c). */
+	STMT_AUDIT_FIND_DESC,
+	STMT_AUDIT_FIND_ASC,
+	STMT_AUDIT_COUNT,
 	/* The second factor (0003-totp.sql, store_totp.c). */
 	STMT_TOTP_GET,
 	STMT_TOTP_SET,
+	/* Password reset links (0004-password-reset.sql, store_reset.c). */
+	STMT_RESET_INSERT,
+	STMT_RESET_VOID,
+	STMT_RESET_GET,
+	STMT_RESET_USE,
 	STMT__MAX
 };
 

@@ -314,6 +314,12 @@ const char *const stmt_sqlite[STMT__MAX] = {
                 "ELSE failures + 1 END, last_at = excluded.last_at",
         [STMT_ATTEMPT_CLEAR] = "DELETE FROM login_attempt WHERE addr = ?1",
         [STMT_ATTEMPT_PURGE] = "DELETE FROM login_attempt WHERE last_at < ?1",
+        /* STMT_SETTING_ADVANCE: sets ?1 to ?2 if it has no value or a
+         * smaller one (text order); one change means this caller did. */
+        [STMT_SETTING_ADVANCE] =
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                "WHERE value < excluded.value",
         /* STMT_AUDIT_TAIL: the newest entry's id and hash, and the
          * highest id ever given (AUTOINCREMENT's sqlite_sequence). */
         [STMT_AUDIT_TAIL] =
@@ -338,6 +344,31 @@ const char *const stmt_sqlite[STMT__MAX] = {
                                   "WHERE ?1 IS NULL OR id < ?1 "
                                   "ORDER BY id DESC LIMIT 1",
         [STMT_AUDIT_DELETE_UPTO] = "DELETE FROM audit WHERE id <= ?1",
+/* The filters of the newsroom's audit page (struct audit_filter):
+ * ?1 <= at <= ?2, actor account ?3, actor name ?4 (ASCII case-insensitive),
+ * action ?5, object type ?6 and id ?7, client address ?8; NULL: any. */
+#define AUDIT_FILTER                                                           \
+	"(?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at <= ?2) "               \
+	"AND (?3 IS NULL OR actor_user_id = ?3) "                              \
+	"AND (?4 IS NULL OR actor_name = ?4 COLLATE NOCASE) "                  \
+	"AND (?5 IS NULL OR action = ?5) "                                     \
+	"AND (?6 IS NULL OR object_type = ?6) "                                \
+	"AND (?7 IS NULL OR object_id = ?7) "                                  \
+	"AND (?8 IS NULL OR client_addr = ?8)"
+        /* STMT_AUDIT_FIND_DESC: the entries matching the filter with
+         * id < ?9 and id > ?10 (NULL: no bound), newest first, at most
+         * ?11 (-1: all). */
+        [STMT_AUDIT_FIND_DESC] =
+                "SELECT " AUDIT_COLS " FROM audit WHERE " AUDIT_FILTER
+                " AND (?9 IS NULL OR id < ?9) "
+                "AND (?10 IS NULL OR id > ?10) ORDER BY id DESC LIMIT ?11",
+        /* STMT_AUDIT_FIND_ASC: the same in id order. */
+        [STMT_AUDIT_FIND_ASC] =
+                "SELECT " AUDIT_COLS " FROM audit WHERE " AUDIT_FILTER
+                " AND (?9 IS NULL OR id < ?9) "
+                "AND (?10 IS NULL OR id > ?10) ORDER BY id LIMIT ?11",
+        /* STMT_AUDIT_COUNT: how many entries match the filter. */
+        [STMT_AUDIT_COUNT] = "SELECT count(*) FROM audit WHERE " AUDIT_FILTER,
         /* The second factor (store_totp.c); a NULL time reads as 0. */
         [STMT_TOTP_GET] = "SELECT totp_pending, totp_pending_at, "
                           "totp_last_step, totp_failed FROM account "
@@ -345,4 +376,19 @@ const char *const stmt_sqlite[STMT__MAX] = {
         [STMT_TOTP_SET] = "UPDATE account SET totp_pending = ?2, "
                           "totp_pending_at = ?3, totp_last_step = ?4, "
                           "totp_failed = ?5 WHERE id = ?1",
+        [STMT_RESET_INSERT] = "INSERT INTO password_reset (id, account_id, "
+                              "created_at, expires_at) "
+                              "VALUES (?1, ?2, ?3, ?4)",
+        /* STMT_RESET_VOID: the unused links of account ?1, at ?2. */
+        [STMT_RESET_VOID] = "UPDATE password_reset SET voided_at = ?2 "
+                            "WHERE account_id = ?1 AND used_at IS NULL "
+                            "AND voided_at IS NULL",
+        [STMT_RESET_GET] = "SELECT id, account_id, created_at, expires_at, "
+                           "used_at, voided_at FROM password_reset "
+                           "WHERE id = ?1",
+        /* STMT_RESET_USE: marks link ?1 used at ?2 only if it is still
+         * usable then, so two uses racing cannot both succeed. */
+        [STMT_RESET_USE] = "UPDATE password_reset SET used_at = ?2 "
+                           "WHERE id = ?1 AND used_at IS NULL "
+                           "AND voided_at IS NULL AND expires_at > ?2",
 };

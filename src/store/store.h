@@ -431,4 +431,76 @@ enum err store_totp_get(struct store *s, struct arena *a, int64_t user_id,
 enum err store_totp_set(struct store *s, int64_t user_id,
                         const struct totp_state *t);
 
+/* ------------------------------------------------------------------------
+ * Password reset links (0004-password-reset.sql, store_reset.c): rows in,
+ * rows out; the token, its hash, expiry and the audit are the domain's
+ * (src/domain/reset.c), which calls these inside its store_tx.
+ * ---------------------------------------------------------------------- */
+
+struct reset_link {
+	const char *id; /* hex SHA-256 of the link's token */
+	int64_t user_id;
+	time_t created_at;
+	time_t expires_at;
+	time_t used_at;   /* 0: not used */
+	time_t voided_at; /* 0: not voided by a newer link */
+};
+
+/* Inserts l (STMT_RESET_INSERT); ERR_CONFLICT if the id exists or the
+ * account does not (a constraint either way). */
+enum err store_reset_insert(struct store *s, const struct reset_link *l);
+/* Voids, at now, every link of user_id neither used nor voided yet
+ * (STMT_RESET_VOID); *n (may be NULL) gets how many. */
+enum err store_reset_void_user(struct store *s, int64_t user_id, time_t now,
+                               int64_t *n);
+/* The link with this id, strings in a (STMT_RESET_GET); ERR_NOTFOUND if
+ * none. */
+enum err store_reset_get(struct store *s, struct arena *a, const char *id,
+                         struct reset_link *out);
+/* Marks link id used at now if it is unused, not voided and not expired
+ * at now, in one statement (STMT_RESET_USE); ERR_NOTFOUND otherwise. */
+enum err store_reset_use(struct store *s, const char *id, time_t now);
+
+/* ------------------------------------------------------------------------
+ * The daily job (store_maintenance.c, src/domain/maintenance.c).
+ * ---------------------------------------------------------------------- */
+
+/* Sets setting key to value if it has none or one that sorts before
+ * value (text order, so "YYYY-MM-DD" days advance), in one statement
+ * (STMT_SETTING_ADVANCE): of several nodes racing to claim the same
+ * value exactly one gets *advanced true. */
+enum err store_setting_advance(struct store *s, const char *key,
+                               const char *value, bool *advanced);
+
+/* ------------------------------------------------------------------------
+ * The audit log's filtered views (store_audit.c), for the newsroom's audit
+ * page and its CSV export (admin_audit.c, audit.c).  Reading only.
+ * ---------------------------------------------------------------------- */
+
+/* Which entries: each field set narrows the set (0 / NULL: any). */
+struct audit_filter {
+	time_t from, to;        /* from <= at <= to (UTC) */
+	int64_t actor_user_id;  /* the acting account */
+	const char *actor_name; /* the actor's recorded name (an e-mail,
+	                           "cli:root"), ASCII case-insensitive */
+	const char *action;
+	const char *object_type;
+	int64_t object_id;
+	const char *client_addr;
+};
+
+/* Calls fn on the entries matching f (NULL: all) with below > id > above
+ * (0: no bound), newest first or in id order, at most limit (0: no
+ * limit), as one read snapshot; the strings are valid during the call
+ * only.  Stops at the first fn result other than ERR_OK and returns it
+ * (STMT_AUDIT_FIND_DESC, STMT_AUDIT_FIND_ASC). */
+enum err store_audit_find(struct store *s, const struct audit_filter *f,
+                          int64_t below, int64_t above, bool newest_first,
+                          size_t limit,
+                          enum err (*fn)(const struct audit_entry *, void *),
+                          void *arg);
+/* How many entries match f (STMT_AUDIT_COUNT). */
+enum err store_audit_count(struct store *s, const struct audit_filter *f,
+                           int64_t *n);
+
 #endif

@@ -6,6 +6,10 @@
  * store_audit_each streams entries with one statement (one read
  * snapshot), so verifying a log of millions of entries needs no more
  * memory than one row and sees one consistent snapshot.
+ * store_audit_find does the same for the newsroom's filtered, paged view
+ * and its CSV export: the filters are the nullable parameters of fixed
+ * statements, and pages are keyset ranges of ids (id < the last shown),
+ * so page 1,000 costs what page 1 does.
  */
 #include "common.h"
 
@@ -227,4 +231,82 @@ store_audit_delete_upto(struct store *s, int64_t last_id, int64_t *n)
 	STMT_OR_FAIL(q, c, STMT_AUDIT_DELETE_UPTO);
 	sqlite3_bind_int64(q, 1, last_id);
 	return change_run(c, q, n, "cannot purge the audit log");
+}
+
+/* Binds ?1..?8 of AUDIT_FILTER (stmt_sqlite.c); NULL binds nothing. */
+static void
+bind_filter(sqlite3_stmt *q, const struct audit_filter *f)
+{
+	if (!f)
+		return;
+	if (f->from)
+		sqlite3_bind_int64(q, 1, (int64_t)f->from);
+	if (f->to)
+		sqlite3_bind_int64(q, 2, (int64_t)f->to);
+	if (f->actor_user_id)
+		sqlite3_bind_int64(q, 3, f->actor_user_id);
+	if (f->actor_name && *f->actor_name)
+		sqlite3_bind_text(q, 4, f->actor_name, -1, SQLITE_STATIC);
+	if (f->action && *f->action)
+		sqlite3_bind_text(q, 5, f->action, -1, SQLITE_STATIC);
+	if (f->object_type && *f->object_type)
+		sqlite3_bind_text(q, 6, f->object_type, -1, SQLITE_STATIC);
+	if (f->object_id)
+		sqlite3_bind_int64(q, 7, f->object_id);
+	if (f->client_addr && *f->client_addr)
+		sqlite3_bind_text(q, 8, f->client_addr, -1, SQLITE_STATIC);
+}
+
+enum err
+store_audit_find(struct store *s, const struct audit_filter *f, int64_t below,
+                 int64_t above, bool newest_first, size_t limit,
+                 enum err (*fn)(const struct audit_entry *, void *), void *arg)
+{
+	struct audit_entry e;
+	struct conn *c;
+	sqlite3_stmt *q;
+	enum err r = ERR_OK;
+	int rc;
+
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c,
+	             newest_first ? STMT_AUDIT_FIND_DESC : STMT_AUDIT_FIND_ASC);
+	bind_filter(q, f);
+	if (below)
+		sqlite3_bind_int64(q, 9, below);
+	if (above)
+		sqlite3_bind_int64(q, 10, above);
+	sqlite3_bind_int64(q, 11,
+	                   limit ? (int64_t)MIN(limit, (size_t)INT64_MAX) : -1);
+	/* One statement, one read snapshot (see store_audit_each). */
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		audit_row(q, &e);
+		if ((r = fn(&e, arg)) != ERR_OK)
+			break;
+	}
+	if (r == ERR_OK && rc != SQLITE_DONE)
+		r = store_db_err(conn_db(c), rc, "cannot read the audit log");
+	sqlite3_reset(q);
+	return r;
+}
+
+enum err
+store_audit_count(struct store *s, const struct audit_filter *f, int64_t *n)
+{
+	struct conn *c;
+	sqlite3_stmt *q;
+	int rc;
+
+	*n = 0;
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_AUDIT_COUNT);
+	bind_filter(q, f);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_db_err(conn_db(c), rc,
+		                    "cannot count the audit log");
+	return ERR_OK;
 }
