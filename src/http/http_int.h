@@ -185,7 +185,8 @@ uint64_t http_hash(const void *p, size_t len);
 void http_date_format(time_t t, char *out, size_t size);
 bool http_date_parse(const char *s, time_t *out);
 
-/* Adds the headers every response carries (CSP, nosniff, referrer). */
+/* Adds the headers every response carries (CSP, nosniff, and the
+ * referrer policy unless the handler set a stricter one). */
 void http_add_security_headers(struct MHD_Response *mr);
 /* Adds rs's own headers, Content-Type and Last-Modified. */
 void http_add_resp_headers(struct MHD_Response *mr, const struct resp *rs);

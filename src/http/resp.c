@@ -326,8 +326,9 @@ void
 http_add_security_headers(struct MHD_Response *mr)
 {
 	http_add_header(mr, "X-Content-Type-Options", "nosniff");
-	http_add_header(mr, "Referrer-Policy",
-	                "strict-origin-when-cross-origin");
+	if (!MHD_get_response_header(mr, "Referrer-Policy"))
+		http_add_header(mr, "Referrer-Policy",
+		                "strict-origin-when-cross-origin");
 	http_add_header(mr, "Content-Security-Policy", http_csp);
 }
 

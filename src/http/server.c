@@ -297,18 +297,36 @@ trusted(const struct http_server *srv, const struct proxy_addr *a)
 	return false;
 }
 
+/* Keeps the value of the last X-Forwarded-For line: a proxy that adds
+ * its own line instead of appending to the client's leaves the forged
+ * one first, and the last is the one our proxy wrote. */
+static enum MHD_Result
+last_xff(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	const char **out = cls;
+
+	(void)kind;
+	if (key && value && !strcasecmp(key, "X-Forwarded-For"))
+		*out = value;
+	return MHD_YES;
+}
+
 /*
- * The connection's address; from a trusted proxy, the last address of
- * X-Forwarded-For (the one the proxy itself saw; earlier ones are
- * whatever the client claimed) and X-Forwarded-Proto.
+ * The connection's address; from a trusted proxy, the client address in
+ * X-Forwarded-For and X-Forwarded-Proto.  Each proxy appends the address
+ * it saw, so the list is read right to left: trusted proxies are skipped
+ * (a chain of them), and the first address that is not one is the client
+ * (anything left of it is whatever the client claimed).  A malformed
+ * entry ends the walk and the last trusted hop stands: an address cannot
+ * be taken from a header nobody vouches for.
  */
 static void
 client_addr(const struct http_server *srv, struct MHD_Connection *c,
             struct rq *q)
 {
 	const union MHD_ConnectionInfo *ci;
-	struct proxy_addr pa;
-	const char *xff, *last, *proto;
+	struct proxy_addr pa, hop;
+	const char *xff = NULL, *proto, *end;
 
 	snprintf(q->addr, sizeof(q->addr), "-");
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -317,24 +335,33 @@ client_addr(const struct http_server *srv, struct MHD_Connection *c,
 	inet_ntop(pa.family, pa.a, q->addr, sizeof(q->addr));
 	if (!srv->nproxies || !trusted(srv, &pa))
 		return;
-	xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-	                                  "X-Forwarded-For");
-	if (xff) {
+	MHD_get_connection_values(c, MHD_HEADER_KIND, last_xff, &xff);
+	end = xff ? xff + strlen(xff) : NULL;
+	while (end) {
+		const char *start = end, *next;
 		char tmp[INET6_ADDRSTRLEN + 1];
 		size_t n;
 
-		last = strrchr(xff, ',');
-		last = last ? last + 1 : xff;
-		while (*last == ' ' || *last == '\t')
-			last++;
-		n = strcspn(last, " \t");
-		if (n && n < sizeof(tmp)) {
-			memcpy(tmp, last, n);
-			tmp[n] = '\0';
-			if (parse_ip(tmp, &pa))
-				inet_ntop(pa.family, pa.a, q->addr,
-				          sizeof(q->addr));
-		}
+		while (start > xff && start[-1] != ',')
+			start--;
+		/* The entry is [start, end); next ends the one on its left. */
+		next = start > xff ? start - 1 : NULL;
+		while (start < end && (*start == ' ' || *start == '\t'))
+			start++;
+		n = (size_t)(end - start);
+		while (n && (start[n - 1] == ' ' || start[n - 1] == '\t'))
+			n--;
+		if (!n || n >= sizeof(tmp))
+			break;
+		memcpy(tmp, start, n);
+		tmp[n] = '\0';
+		if (!parse_ip(tmp, &hop))
+			break;
+		pa = hop;
+		inet_ntop(pa.family, pa.a, q->addr, sizeof(q->addr));
+		if (!trusted(srv, &pa))
+			break;
+		end = next;
 	}
 	proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	                                    "X-Forwarded-Proto");
