@@ -54,6 +54,18 @@ static const char csrf_message[] =
 	  admin_enrol_form)                                                    \
 	X(HTTP_M_POST, "/quan-tri/bat-xac-thuc", ADMIN_SESSION,                \
 	  admin_enrol_post)                                                    \
+	X(HTTP_M_GET, "/quan-tri/don-vi/moi", ADMIN_IT_ADMIN, admin_unit_new)  \
+	X(HTTP_M_POST, "/quan-tri/don-vi/moi", ADMIN_IT_ADMIN,                 \
+	  admin_unit_create)                                                   \
+	X(HTTP_M_GET, "/quan-tri/don-vi/:id", ADMIN_IT_ADMIN, admin_unit_edit) \
+	X(HTTP_M_POST, "/quan-tri/don-vi/:id", ADMIN_IT_ADMIN,                 \
+	  admin_unit_save)                                                     \
+	X(HTTP_M_POST, "/quan-tri/don-vi/:id/dong", ADMIN_IT_ADMIN,            \
+	  admin_unit_close)                                                    \
+	X(HTTP_M_GET, "/quan-tri/nhat-ky", ADMIN_AUDIT, admin_audit)           \
+	X(HTTP_M_GET, "/quan-tri/nhat-ky.csv", ADMIN_AUDIT, admin_audit_csv)   \
+	X(HTTP_M_POST, "/quan-tri/nhat-ky/kiem-tra", ADMIN_AUDIT,              \
+	  admin_audit_verify)                                                  \
 	X(HTTP_M_POST, "/quan-tri/dang-xuat", ADMIN_SESSION, admin_logout)     \
 	X(HTTP_M_POST, "/quan-tri/dang-xuat-tat-ca", ADMIN_SIGNED_IN,          \
 	  admin_logout_all)                                                    \
@@ -63,6 +75,30 @@ static const char csrf_message[] =
 	X(HTTP_M_POST, "/quan-tri/doi-mat-khau", ADMIN_SESSION,                \
 	  admin_password_post)                                                 \
 	X(HTTP_M_GET, "/quan-tri/nguoi-dung", ADMIN_IT_ADMIN, admin_users)     \
+	X(HTTP_M_GET, "/quan-tri/nguoi-dung/moi", ADMIN_IT_ADMIN,              \
+	  admin_user_new_form)                                                 \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/moi", ADMIN_IT_ADMIN,             \
+	  admin_user_new_post)                                                 \
+	X(HTTP_M_GET, "/quan-tri/nguoi-dung/:id", ADMIN_IT_ADMIN,              \
+	  admin_user_page)                                                     \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/ho-so", ADMIN_IT_ADMIN,       \
+	  admin_user_profile_post)                                             \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/vai-tro", ADMIN_IT_ADMIN,     \
+	  admin_user_roles_post)                                               \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/vo-hieu-hoa", ADMIN_IT_ADMIN, \
+	  admin_user_disable_post)                                             \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/kich-hoat", ADMIN_IT_ADMIN,   \
+	  admin_user_enable_post)                                              \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/mo-khoa", ADMIN_IT_ADMIN,     \
+	  admin_user_unlock_post)                                              \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/xoa-xac-thuc",                \
+	  ADMIN_IT_ADMIN, admin_user_reset_2fa_post)                           \
+	X(HTTP_M_POST, "/quan-tri/nguoi-dung/:id/dat-lai-mat-khau",            \
+	  ADMIN_IT_ADMIN, admin_user_reset_link_post)                          \
+	X(HTTP_M_GET, "/quan-tri/dat-lai-mat-khau/:token", ADMIN_PUBLIC,       \
+	  admin_reset_form)                                                    \
+	X(HTTP_M_POST, "/quan-tri/dat-lai-mat-khau/:token", ADMIN_PUBLIC,      \
+	  admin_reset_post)                                                    \
 	X(HTTP_M_GET, "/quan-tri/don-vi", ADMIN_IT_ADMIN, admin_units)
 
 static void admin_run(struct req *r, struct resp *rs, enum admin_perm perm,

@@ -56,6 +56,12 @@ static const struct {
                       "Vui lòng đăng nhập lại."},
         {"doi-mat-khau-xong", "Mật khẩu đã được đổi. Vui lòng đăng nhập "
                               "lại bằng mật khẩu mới."},
+        {"dat-mat-khau-xong", "Đã đặt mật khẩu. Vui lòng đăng nhập bằng "
+                              "mật khẩu mới."},
+        {"tai-khoan-tam-khoa",
+         "Tài khoản đã bị tạm khóa vì nhập sai mật khẩu quá nhiều lần và "
+         "mọi phiên làm việc đã kết thúc. Vui lòng thử lại sau hoặc liên "
+         "hệ cán bộ công nghệ thông tin để được mở khóa."},
         {"het-han-xac-thuc", "Đã quá thời gian nhập mã xác thực. Vui lòng "
                              "đăng nhập lại."},
 };

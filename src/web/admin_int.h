@@ -160,10 +160,39 @@ void admin_password_post(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_users.c ---- */
 void admin_users(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_user_new_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_user_new_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_user_page(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_user_profile_post(struct req *r, struct resp *rs,
+                             struct admin_ctx *c);
+void admin_user_roles_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_user_disable_post(struct req *r, struct resp *rs,
+                             struct admin_ctx *c);
+void admin_user_enable_post(struct req *r, struct resp *rs,
+                            struct admin_ctx *c);
+void admin_user_unlock_post(struct req *r, struct resp *rs,
+                            struct admin_ctx *c);
+void admin_user_reset_2fa_post(struct req *r, struct resp *rs,
+                               struct admin_ctx *c);
+void admin_user_reset_link_post(struct req *r, struct resp *rs,
+                                struct admin_ctx *c);
+/* admin_reset.c: the public page of a password reset link. */
+void admin_reset_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_reset_post(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_units.c ---- */
 void admin_units(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_unit_new(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_unit_create(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_unit_edit(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_unit_save(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_unit_close(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_audit.c ---- */
+/* The log, newest first, filtered by the query; its CSV download (same
+ * filters); the chain check (POST), which shows its result on the page. */
+void admin_audit(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_audit_csv(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_audit_verify(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 #endif

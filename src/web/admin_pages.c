@@ -124,11 +124,27 @@ admin_password_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 		return;
 	}
 	/* Whoever sits at an unlocked screen must still know the password
-	 * to change it.  NEEDSWORK: wrong guesses here are not counted
-	 * towards the lock-out (user_check_password would also record a
-	 * log-in); a stolen session could try passwords at argon2 speed. */
-	if (!password_verify(c->user.password_hash, cur)) {
+	 * to change it.  Wrong guesses count like failed log-ins, so a
+	 * stolen session cannot try passwords here at argon2 speed: the
+	 * account locks, and the lock ends every session. */
+	switch (user_check_current_password(web_store, c->user.id, cur,
+	                                    r->client_addr, c->now)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_DENIED:
 		render_password(r, rs, c, "Mật khẩu hiện tại không đúng.");
+		return;
+	case LOGIN_LOCKED:
+		/* The domain ended the account's sessions if this guess
+		 * locked it; this one ends in any case. */
+		store_session_delete(web_store, c->se.id);
+		admin_set_session_cookie(r, rs, NULL);
+		admin_to_login(rs, ADMIN_LOGIN_NOTICE("tai-khoan-tam-khoa"));
+		return;
+	case LOGIN_THROTTLED: /* not from this check */
+	case LOGIN_ERROR:
+	default:
+		web_fail(r, rs, ERR_DB);
 		return;
 	}
 	if (strcmp(pw, again)) {

@@ -38,6 +38,7 @@ const struct route web_public_routes[] = {
         {HTTP_M_GET, "/sitemap/:file", pub_sitemap_part},
         {HTTP_M_GET, "/robots.txt", pub_robots},
         {HTTP_M_GET, "/tro-nang-tiep-can", pub_accessibility},
+        {HTTP_M_GET, "/gioi-thieu/don-vi", pub_units},
         {HTTP_M_GET, "/healthz", pub_healthz},
 };
 const size_t web_public_routes_n = ARRAY_SIZE(web_public_routes);
@@ -173,9 +174,8 @@ web_cat_visible(const struct cat_node *n)
 	return true;
 }
 
-/* "tel:" digits of a phone number as people write it ("0260 3862 340"). */
-static const char *
-tel_href(struct arena *a, const char *phone)
+const char *
+web_tel_href(struct arena *a, const char *phone)
 {
 	size_t n = strlen(phone), j = 4;
 	char *t = arena_alloc(a, n + 5);
@@ -209,7 +209,7 @@ site_map(struct arena *a)
 	tv_set_str(m, "phone", sc->phone);
 	tv_set_bool(m, "has_phone", web_nonempty(sc->phone));
 	if (web_nonempty(sc->phone))
-		tv_set_str(m, "phone_href", tel_href(a, sc->phone));
+		tv_set_str(m, "phone_href", web_tel_href(a, sc->phone));
 	tv_set_str(m, "fax", sc->fax);
 	tv_set_bool(m, "has_fax", web_nonempty(sc->fax));
 	tv_set_str(m, "email", sc->email);
@@ -569,12 +569,31 @@ web_init(struct store *s, struct buf *err)
 	struct tpl_set *set;
 	size_t missing = 0;
 	static const char *const needed[] = {
-	        "layout",        "home",           "section",
-	        "item",          "print",          "save",
-	        "search",        "sitemap",        "accessibility",
-	        "error",         "admin/login",    "admin/dashboard",
-	        "admin/profile", "admin/password", "admin/users",
+	        "layout",
+	        "home",
+	        "section",
+	        "item",
+	        "print",
+	        "save",
+	        "search",
+	        "sitemap",
+	        "accessibility",
+	        "error",
+	        "admin/login",
+	        "admin/dashboard",
+	        "admin/profile",
+	        "admin/password",
+	        "admin/users",
 	        "admin/units",
+	        "admin/second-factor",
+	        "admin/enrol",
+	        "admin/enrol-done",
+	        "admin/user-new",
+	        "admin/user",
+	        "admin/user-link",
+	        "admin/reset",
+	        "admin/reset-gone",
+	        "admin/audit",
 	};
 
 	web_store = s;

@@ -233,6 +233,12 @@ void pub_sitemap_part(struct req *r, struct resp *rs);
 void pub_robots(struct req *r, struct resp *rs);
 void pub_sitemap_html(struct req *r, struct resp *rs);
 void pub_accessibility(struct req *r, struct resp *rs);
+/* pub_units.c: the directory of open units (Điều 8.1). */
+void pub_units(struct req *r, struct resp *rs);
 void pub_healthz(struct req *r, struct resp *rs);
+
+/* "tel:" and the digits (and a leading '+') of a phone number as people
+ * write it ("0260 3862 340"), in a. */
+const char *web_tel_href(struct arena *a, const char *phone);
 
 #endif

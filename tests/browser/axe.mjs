@@ -61,6 +61,7 @@ async function discover(page) {
 		['home', '/'],
 		['site map', '/so-do-trang'],
 		['accessibility statement', '/tro-nang-tiep-can'],
+		['units directory', '/gioi-thieu/don-vi'],
 		['search results', '/tim-kiem?q=tu+phap'],
 		['empty search', '/tim-kiem?q='],
 		['404 page', '/khong-co-trang-nay'],

@@ -10,7 +10,8 @@
 
 start_server
 
-# path: who may GET it ("all" signed-in users or "it-admin").
+# path: who may GET it ("all" signed-in users, "it-admin", or "audit":
+# the IT administrator and the Director).
 declare -A GETS=(
 	[/quan-tri]=all
 	[/quan-tri/ho-so]=all
@@ -18,11 +19,35 @@ declare -A GETS=(
 	[/quan-tri/nguoi-dung]=it-admin
 	[/quan-tri/don-vi]=it-admin
 	[/quan-tri/bat-xac-thuc]=all
+	[/quan-tri/nhat-ky]=audit
+	[/quan-tri/nhat-ky.csv]=audit
 )
 POSTS=(/quan-tri/dang-xuat /quan-tri/dang-xuat-tat-ca /quan-tri/doi-mat-khau
-	/quan-tri/bat-xac-thuc)
+	/quan-tri/bat-xac-thuc /quan-tri/nhat-ky/kiem-tra)
 # Pages before a session exists (t201, t207 test them).
 PUBLIC=(/quan-tri/dang-nhap /quan-tri/xac-thuc)
+# Patterns with a :param: the tables above hold concrete paths for them
+# (ids of the demo database), which the mirror check below leaves out.
+PATTERNS_EXTRA=()
+# The IT administrator's account pages (t208), on the demo IT
+# administrator's own account; the public page of a reset link (t208).
+itid=$(sql "select id from account where email = 'cntt@stp-kontum.example'")
+GETS[/quan-tri/nguoi-dung/moi]=it-admin
+GETS[/quan-tri/nguoi-dung/$itid]=it-admin
+POSTS+=(/quan-tri/nguoi-dung/moi)
+for a in ho-so vai-tro vo-hieu-hoa kich-hoat mo-khoa xoa-xac-thuc \
+	dat-lai-mat-khau; do
+	POSTS+=("/quan-tri/nguoi-dung/$itid/$a")
+	PATTERNS_EXTRA+=("/quan-tri/nguoi-dung/:id/$a")
+done
+PATTERNS_EXTRA+=(/quan-tri/nguoi-dung/:id)
+PUBLIC+=(/quan-tri/dat-lai-mat-khau/:token)
+
+# The IT administrator's unit pages (t209), on unit 1 (the Office).
+GETS[/quan-tri/don-vi/moi]=it-admin
+GETS[/quan-tri/don-vi/1]=it-admin
+POSTS+=(/quan-tri/don-vi/moi /quan-tri/don-vi/1 /quan-tri/don-vi/1/dong)
+PATTERNS_EXTRA+=(/quan-tri/don-vi/:id /quan-tri/don-vi/:id/dong)
 
 ACCOUNTS=(giamdoc:director truongban:board-head phoban:board-deputy
 	thanhvien:board-member thuky:secretariat vanphong:office
@@ -42,6 +67,8 @@ for acct in "${ACCOUNTS[@]}"; do
 	for p in "${!GETS[@]}"; do
 		want=200
 		[[ ${GETS[$p]} == it-admin && $role != it-admin ]] && want=403
+		[[ ${GETS[$p]} == audit && $role != it-admin &&
+			$role != director ]] && want=403
 		get "$who" "$p"
 		[[ $STATUS == "$want" ]] || bad+=" GET $p=$STATUS(want $want)"
 	done
@@ -55,11 +82,14 @@ for acct in "${ACCOUNTS[@]}"; do
 		not_ok "$role:$bad"
 	fi
 done
-logins=$(sql "select count(*) from audit where id > $n and action <> 'login.ok'")
+# (Downloading the audit CSV is itself audited: a GET, not a POST.)
+logins=$(sql "select count(*) from audit where id > $n and action not in ('login.ok', 'audit.export')")
 check "forged POSTs wrote nothing to the audit log" test "$logins" = 0
 
 # Routes in the C table, for the mirror check.
 c_routes=$(grep -oE '"/quan-tri[^"]*"' "$T_ROOT/src/web/admin.c" | sort -u | tr -d '"' | tr '\n' ' ')
-here=$(printf '%s\n' "${!GETS[@]}" "${POSTS[@]}" "${PUBLIC[@]}" | sort -u | tr '\n' ' ')
+here=$(printf '%s\n' "${!GETS[@]}" "${POSTS[@]}" "${PUBLIC[@]}" |
+	grep -vE '/[0-9]+(/|$)' | cat - <(printf '%s\n' "${PATTERNS_EXTRA[@]}") |
+	sort -u | tr '\n' ' ')
 check "this test covers every route of admin.c" test "$c_routes" = "$here"
 t_done
