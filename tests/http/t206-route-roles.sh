@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every newsroom route against every role (issue 3 item 6, for the routes
-# of the shell): each demo account logs in and requests each page; the IT
-# administrator's pages answer 403 to every other role, the rest 200; a
-# POST to any route without the session's token answers 403 and changes
-# nothing.  The table below mirrors admin_routes in src/web/admin.c; the
+# Every newsroom route against every role (issue 3 item 6): each demo
+# account logs in and requests each page; the IT administrator's pages
+# answer 403 to every other role, the audit log's to all but the IT
+# administrator and the Director, the rest 200.  Every POST a role may not
+# make answers 403 even with the session's own form token and plausible
+# fields, and a POST to any route without the token answers 403; none of
+# them changes anything.  The table below mirrors admin_routes in src/web/admin.c; the
 # last check fails when a route is added there and not here.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-admin.sh"
@@ -54,7 +56,34 @@ ACCOUNTS=(giamdoc:director truongban:board-head phoban:board-deputy
 	chuyenvien:staff daumoi:unit-focal congtacvien:district-collaborator
 	truongphong:district-head cntt:it-admin)
 
+# The permission of each restricted POST (the others: any signed-in user).
+declare -A POST_PERM=([/quan-tri/nhat-ky/kiem-tra]=audit)
+for p in "${POSTS[@]}"; do
+	[[ $p == /quan-tri/nguoi-dung* || $p == /quan-tri/don-vi* ]] &&
+		POST_PERM[$p]=it-admin
+done
+# may ROLE PERM: whether ROLE holds PERM.
+may() {
+	case $2 in
+	it-admin) [[ $1 == it-admin ]] ;;
+	audit) [[ $1 == it-admin || $1 == director ]] ;;
+	*) true ;;
+	esac
+}
+# What a forbidden POST could change: people, roles, units, reset links.
+people_digest() {
+	sql "select id, email, full_name, title, unit_id, phone, professional,
+		active, locked_until, totp_secret, password_hash from account;
+		select * from account_role; select * from unit;
+		select count(*) from password_reset;" | sha256sum
+}
+FIELDS=(--data-urlencode "ho_ten=Kẻ Giả Mạo" --data-urlencode "email=gia.mao@example.com"
+	--data-urlencode "vai_tro=it-admin" --data-urlencode "don_vi=1"
+	--data-urlencode "ten=Đơn vị giả" --data-urlencode "loai=1"
+	--data-urlencode "chuyen_den=2" --data-urlencode "xac_nhan=1")
+
 n=$(sql "select count(*) from audit")
+before=$(people_digest)
 for acct in "${ACCOUNTS[@]}"; do
 	who=${acct%%:*} role=${acct#*:}
 	sql "delete from login_attempt"
@@ -76,6 +105,13 @@ for acct in "${ACCOUNTS[@]}"; do
 		post "$who" "$p" --data-urlencode "csrf=$(printf '%064d' 0)"
 		[[ $STATUS == 403 ]] || bad+=" POST $p=$STATUS(want 403)"
 	done
+	tok=$(form_token "$who" /quan-tri/ho-so)
+	for p in "${!POST_PERM[@]}"; do
+		may "$role" "${POST_PERM[$p]}" && continue
+		post "$who" "$p" --data-urlencode "csrf=$tok" "${FIELDS[@]}"
+		[[ $STATUS == 403 ]] ||
+			bad+=" POST $p with the session's token=$STATUS(want 403)"
+	done
 	if [[ -z $bad ]]; then
 		ok "$role: every route answers as its permission says"
 	else
@@ -84,7 +120,9 @@ for acct in "${ACCOUNTS[@]}"; do
 done
 # (Downloading the audit CSV is itself audited: a GET, not a POST.)
 logins=$(sql "select count(*) from audit where id > $n and action not in ('login.ok', 'audit.export')")
-check "forged POSTs wrote nothing to the audit log" test "$logins" = 0
+check "forbidden and forged POSTs wrote nothing to the audit log" test "$logins" = 0
+check "forbidden and forged POSTs changed no account, role, unit or link" \
+	test "$(people_digest)" = "$before"
 
 # Routes in the C table, for the mirror check.
 c_routes=$(grep -oE '"/quan-tri[^"]*"' "$T_ROOT/src/web/admin.c" | sort -u | tr -d '"' | tr '\n' ' ')
