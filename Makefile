@@ -20,6 +20,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 
 PKGS := libmicrohttpd sqlite3 libutf8proc inih vips zlib libsodium nettle gumbo \
+	libcurl libmagic \
 	libqrencode
 TEST_PKGS := cmocka jansson
 
