@@ -16,37 +16,17 @@
 #define T0 ((time_t)1767225600)
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct audit_actor actor;
 };
-
-static void
-rm_db(const char *path)
-{
-	char b[128];
-
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
-}
 
 static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	const char *dir = getenv("TMPDIR");
-	int fd;
 
-	snprintf(f->path, sizeof(f->path), "%s/ttdt-audit-XXXXXX",
-	         dir ? dir : "/tmp");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "audit", &f->s), ERR_OK);
 	f->actor = (struct audit_actor){7, "Tổ thư ký", "192.0.2.1"};
 	*state = f;
 	return 0;
@@ -57,8 +37,7 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->s);
-	rm_db(f->path);
+	fixture_db_remove(f->s, f->path);
 	free(f);
 	return 0;
 }

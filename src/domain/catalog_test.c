@@ -8,8 +8,9 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "store_fixture.h"
 
-static char path[64];
+static char path[FIXTURE_PATH_MAX];
 static struct store *s;
 
 static int64_t
@@ -28,30 +29,17 @@ add(int64_t parent, const char *slug, int pos)
 static int
 setup(void **state)
 {
-	int fd;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/ttdt-catalog-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(store_open(path, true, &s), ERR_OK);
+	assert_int_equal(fixture_db_open(path, "catalog", &s), ERR_OK);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char b[80];
-
 	(void)state;
 	catalog_shutdown();
-	store_close(s);
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
+	fixture_db_remove(s, path);
 	return 0;
 }
 

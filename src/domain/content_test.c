@@ -8,8 +8,9 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "store_fixture.h"
 
-static char path[64];
+static char path[FIXTURE_PATH_MAX];
 static struct store *s;
 static struct arena a;
 static int64_t cat;
@@ -18,14 +19,9 @@ static int
 setup(void **state)
 {
 	struct category c = {0};
-	int fd;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/ttdt-content-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(store_open(path, true, &s), ERR_OK);
+	assert_int_equal(fixture_db_open(path, "content", &s), ERR_OK);
 	c.slug = "tin-tuc";
 	c.name = "Tin tức";
 	assert_int_equal(store_category_insert(s, &c), ERR_OK);
@@ -37,16 +33,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char b[80];
-
 	(void)state;
-	store_close(s);
+	fixture_db_remove(s, path);
 	arena_release(&a);
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
 	return 0;
 }
 

@@ -20,41 +20,21 @@
 #define PW "Hoa hồng đỏ thắm 2026"
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct arena a;
 	struct audit_actor cli, job;
 };
 
-static void
-rm_db(const char *path)
-{
-	char b[128];
-
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
-}
-
 static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	const char *dir = getenv("TMPDIR");
-	int fd;
 
 	config_defaults(&config);
 	config.argon2_ops = 1;
 	config.argon2_mem = 8192;
-	snprintf(f->path, sizeof(f->path), "%s/ttdt-maint-XXXXXX",
-	         dir ? dir : "/tmp");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "maint", &f->s), ERR_OK);
 	arena_init(&f->a, 4096);
 	f->cli = (struct audit_actor){0, "cli:test", ""};
 	maintenance_actor(&f->job);
@@ -67,8 +47,7 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->s);
-	rm_db(f->path);
+	fixture_db_remove(f->s, f->path);
 	arena_release(&f->a);
 	config_release(&config);
 	free(f);

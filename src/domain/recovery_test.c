@@ -11,6 +11,7 @@
 #include "config.h"
 #include "log.h"
 #include "recovery.h"
+#include "store_fixture.h"
 #include "totp.h"
 
 #define T0 ((time_t)1767225600) /* 2026-01-01T00:00:00Z */
@@ -127,7 +128,7 @@ test_recovery__single_use(void **state)
 /* With a store */
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct arena a;
 	struct audit_actor actor;
@@ -139,24 +140,16 @@ static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	const char *dir = getenv("TMPDIR");
 	struct totp_enrolment en;
 	unsigned char key[TOTP_SECRET_BYTES];
 	struct user u = {0};
 	size_t n;
 	char c[8];
-	int fd;
 
 	config_defaults(&config);
 	config.argon2_ops = 1;
 	config.argon2_mem = 8192;
-	snprintf(f->path, sizeof(f->path), "%s/ttdt-recovery-XXXXXX",
-	         dir ? dir : "/tmp");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "recovery", &f->s), ERR_OK);
 	arena_init(&f->a, 4096);
 	f->actor = (struct audit_actor){0, "cli:test", ""};
 	u.email = "head@stp.example";
@@ -181,14 +174,8 @@ static int
 teardown(void **state)
 {
 	struct fx *f = *state;
-	char b[128];
 
-	store_close(f->s);
-	unlink(f->path);
-	snprintf(b, sizeof(b), "%s-wal", f->path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", f->path);
-	unlink(b);
+	fixture_db_remove(f->s, f->path);
 	arena_release(&f->a);
 	config_release(&config);
 	free(f);

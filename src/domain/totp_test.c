@@ -10,6 +10,7 @@
 #include "config.h"
 #include "log.h"
 #include "qr.h"
+#include "store_fixture.h"
 #include "totp.h"
 #include "unit.h"
 
@@ -300,7 +301,7 @@ test_totp__malformed_codes(void **state)
 /* With a store */
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct arena a;
 	struct audit_actor actor;
@@ -309,36 +310,16 @@ struct fx {
 	struct recovery_codes codes;
 };
 
-static void
-rm_db(const char *path)
-{
-	char b[128];
-
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
-}
-
 static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	const char *dir = getenv("TMPDIR");
 	struct user u = {0};
-	int fd;
 
 	config_defaults(&config);
 	config.argon2_ops = 1;
 	config.argon2_mem = 8192;
-	snprintf(f->path, sizeof(f->path), "%s/ttdt-totp-XXXXXX",
-	         dir ? dir : "/tmp");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "totp", &f->s), ERR_OK);
 	arena_init(&f->a, 4096);
 	f->actor = (struct audit_actor){0, "cli:test", ""};
 	u.email = "staff@stp.example";
@@ -356,8 +337,7 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->s);
-	rm_db(f->path);
+	fixture_db_remove(f->s, f->path);
 	arena_release(&f->a);
 	config_release(&config);
 	free(f);

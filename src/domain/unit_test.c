@@ -9,6 +9,7 @@
 #include "config.h"
 #include "demo_people.h"
 #include "log.h"
+#include "store_fixture.h"
 #include "unit.h"
 #include "user.h"
 #include "utf8.h"
@@ -16,41 +17,21 @@
 #define T0 ((time_t)1767225600)
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct arena a;
 	struct audit_actor actor;
 };
 
-static void
-rm_db(const char *path)
-{
-	char b[128];
-
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
-}
-
 static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	const char *dir = getenv("TMPDIR");
-	int fd;
 
 	config_defaults(&config);
 	config.argon2_ops = 1;
 	config.argon2_mem = 8192;
-	snprintf(f->path, sizeof(f->path), "%s/ttdt-unit-XXXXXX",
-	         dir ? dir : "/tmp");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "unit", &f->s), ERR_OK);
 	arena_init(&f->a, 4096);
 	f->actor = (struct audit_actor){0, "cli:test", ""};
 	*state = f;
@@ -62,8 +43,7 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->s);
-	rm_db(f->path);
+	fixture_db_remove(f->s, f->path);
 	arena_release(&f->a);
 	config_release(&config);
 	free(f);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "store_fixture.h"
 #include "unit.h"
 #include "user.h"
 
@@ -16,24 +17,12 @@
 #define PW "Hoa hồng đỏ thắm 2026"
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct arena a;
 	struct audit_actor actor;
 	int64_t id; /* staff account "staff@stp.example" */
 };
-
-static void
-rm_db(const char *path)
-{
-	char b[128];
-
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
-}
 
 static int64_t
 add_user(struct fx *f, const char *email, const char *roles, const char *pw)
@@ -53,19 +42,11 @@ static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	const char *dir = getenv("TMPDIR");
-	int fd;
 
 	config_defaults(&config);
 	config.argon2_ops = 1;
 	config.argon2_mem = 8192;
-	snprintf(f->path, sizeof(f->path), "%s/ttdt-user-XXXXXX",
-	         dir ? dir : "/tmp");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(f->path);
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "user", &f->s), ERR_OK);
 	arena_init(&f->a, 4096);
 	f->actor = (struct audit_actor){0, "cli:test", ""};
 	assert_int_equal(unit_seed(f->s, &f->actor, T0), ERR_OK);
@@ -79,8 +60,7 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->s);
-	rm_db(f->path);
+	fixture_db_remove(f->s, f->path);
 	arena_release(&f->a);
 	config_release(&config);
 	free(f);

@@ -830,50 +830,39 @@ img_src_ok(const GumboNode *img)
 	return ok;
 }
 
+/* What a subtree walk does after looking at a node. */
+enum walk {
+	WALK_INTO, /* go on, into its children */
+	WALK_SKIP, /* go on, but not into its children */
+	WALK_STOP, /* found: end the walk */
+};
+
 /*
- * True if the subtree under n has text other than white space (NBSP
- * counts as space) or an image: an element without it is empty and
- * dropped.  Iterative, with a heap stack.
+ * Looks at top and every node under it, depth first with a heap stack
+ * (never recursion, however deep the input), until look says WALK_STOP;
+ * true if it did.
  */
 static bool
-has_content(const GumboNode *n)
+walk_finds(const GumboNode *top,
+           enum walk (*look)(const GumboNode *c, const GumboNode *top))
 {
 	const GumboNode **stack;
 	size_t sp = 0, cap = 32, i;
 	bool found = false;
 
 	stack = xmallocarray(cap, sizeof(*stack));
-	stack[sp++] = n;
-	while (sp > 0 && !found) {
+	stack[sp++] = top;
+	while (sp > 0) {
 		const GumboNode *c = stack[--sp];
 		const GumboVector *v;
+		enum walk w = look(c, top);
 
-		if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
-			const unsigned char *t =
-			        (const unsigned char *)c->v.text.text;
-
-			for (; *t && !found; t++) {
-				if (t[0] == 0xc2 && t[1] == 0xa0)
-					t++; /* NBSP */
-				else if (!is_ws((char)*t))
-					found = true;
-			}
-			continue;
+		if (w == WALK_STOP) {
+			found = true;
+			break;
 		}
-		if (c->type != GUMBO_NODE_ELEMENT)
+		if (w == WALK_SKIP || c->type != GUMBO_NODE_ELEMENT)
 			continue;
-		if (c != n) {
-			const struct rule *r = rule_for(c);
-
-			if (r->act == ACT_DROP || r->act == ACT_UNSAFE ||
-			    is_mso_ignore(c))
-				continue;
-			if (r->act == ACT_KEEP &&
-			    ((c->v.element.tag == GUMBO_TAG_IMG &&
-			      img_src_ok(c)) ||
-			     c->v.element.tag == GUMBO_TAG_HR))
-				found = true;
-		}
 		v = &c->v.element.children;
 		if (sp + v->length > cap) {
 			cap = st_add(sp, v->length) * 2;
@@ -886,6 +875,67 @@ has_content(const GumboNode *n)
 	return found;
 }
 
+/* has_content's look: text other than white space (NBSP counts as
+ * space), or an image or rule we keep, below elements we keep. */
+static enum walk
+content_look(const GumboNode *c, const GumboNode *top)
+{
+	const struct rule *r;
+
+	if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+		const unsigned char *t = (const unsigned char *)c->v.text.text;
+
+		for (; *t; t++) {
+			if (t[0] == 0xc2 && t[1] == 0xa0)
+				t++; /* NBSP */
+			else if (!is_ws((char)*t))
+				return WALK_STOP;
+		}
+		return WALK_SKIP;
+	}
+	if (c->type != GUMBO_NODE_ELEMENT)
+		return WALK_SKIP;
+	if (c == top)
+		return WALK_INTO;
+	r = rule_for(c);
+	if (r->act == ACT_DROP || r->act == ACT_UNSAFE || is_mso_ignore(c))
+		return WALK_SKIP;
+	if (r->act == ACT_KEEP &&
+	    ((c->v.element.tag == GUMBO_TAG_IMG && img_src_ok(c)) ||
+	     c->v.element.tag == GUMBO_TAG_HR))
+		return WALK_STOP;
+	return WALK_INTO;
+}
+
+/*
+ * True if the subtree under n has text other than white space or an
+ * image: an element without it is empty and dropped.
+ */
+static bool
+has_content(const GumboNode *n)
+{
+	return walk_finds(n, content_look);
+}
+
+/* only_inline's look: a block element we write, below elements we
+ * keep. */
+static enum walk
+block_look(const GumboNode *c, const GumboNode *top)
+{
+	const struct rule *r;
+
+	if (c->type != GUMBO_NODE_ELEMENT)
+		return WALK_SKIP;
+	if (c == top)
+		return WALK_INTO;
+	r = rule_for(c);
+	if (r->act == ACT_DROP || r->act == ACT_UNSAFE)
+		return WALK_SKIP;
+	if (r->block || is_mso_list_p(c))
+		return WALK_STOP;
+	return WALK_INTO;
+}
+
 /*
  * True if nothing under n that we write is a block element: then n (a
  * div) can become a p.  A block anywhere below would close that p when
@@ -894,38 +944,7 @@ has_content(const GumboNode *n)
 static bool
 only_inline(const GumboNode *n)
 {
-	const GumboNode **stack;
-	size_t sp = 0, cap = 32, i;
-	bool ok = true;
-
-	stack = xmallocarray(cap, sizeof(*stack));
-	stack[sp++] = n;
-	while (sp > 0 && ok) {
-		const GumboNode *c = stack[--sp];
-		const GumboVector *v;
-
-		if (c->type != GUMBO_NODE_ELEMENT)
-			continue;
-		if (c != n) {
-			const struct rule *r = rule_for(c);
-
-			if (r->act == ACT_DROP || r->act == ACT_UNSAFE)
-				continue;
-			if (r->block || is_mso_list_p(c)) {
-				ok = false;
-				break;
-			}
-		}
-		v = &c->v.element.children;
-		if (sp + v->length > cap) {
-			cap = st_add(sp, v->length) * 2;
-			stack = xrealloc(stack, st_mult(cap, sizeof(*stack)));
-		}
-		for (i = 0; i < v->length; i++)
-			stack[sp++] = v->data[i];
-	}
-	free(stack);
-	return ok;
+	return !walk_finds(n, block_look);
 }
 
 static void

@@ -42,6 +42,28 @@ audit_row(sqlite3_stmt *q, struct audit_entry *e)
 	e->hash = col_str(q, 10);
 }
 
+/* Steps q to its end, calling fn on each entry, or until fn fails (its
+ * error is returned); resets q. */
+static enum err
+rows_each(sqlite3_stmt *q, enum err (*fn)(const struct audit_entry *, void *),
+          void *arg)
+{
+	struct audit_entry e;
+	enum err r = ERR_OK;
+	int rc;
+
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		audit_row(q, &e);
+		if ((r = fn(&e, arg)) != ERR_OK)
+			break;
+	}
+	if (r == ERR_OK && rc != SQLITE_DONE)
+		r = store_db_err(sqlite3_db_handle(q), rc,
+		                 "cannot read the audit log");
+	sqlite3_reset(q);
+	return r;
+}
+
 enum err
 store_audit_tail(struct store *s, struct arena *a, int64_t *last_id,
                  const char **last_hash, int64_t *seq)
@@ -74,7 +96,6 @@ store_audit_insert(struct store *s, const struct audit_entry *e)
 {
 	struct conn *c;
 	sqlite3_stmt *q;
-	int rc;
 
 	if (e->id <= 0 || !e->actor_name || !e->action || !e->prev_hash ||
 	    !e->hash)
@@ -97,13 +118,7 @@ store_audit_insert(struct store *s, const struct audit_entry *e)
 	                  SQLITE_STATIC);
 	sqlite3_bind_text(q, 10, e->prev_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 11, e->hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_db_err(conn_db(c), rc,
-		                    "cannot append to the audit "
-		                    "log");
-	return ERR_OK;
+	return stmt_run(q, "cannot append to the audit log", NULL);
 }
 
 struct each_arg {
@@ -117,11 +132,8 @@ static enum err
 each_run(struct store *s, void *p)
 {
 	struct each_arg *ea = p;
-	struct audit_entry e;
 	struct conn *c;
 	sqlite3_stmt *q;
-	enum err r = ERR_OK;
-	int rc;
 
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_AUDIT_LIST);
@@ -130,15 +142,7 @@ each_run(struct store *s, void *p)
 		sqlite3_bind_int64(q, 2, (int64_t)ea->from);
 	if (ea->to)
 		sqlite3_bind_int64(q, 3, (int64_t)ea->to);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		audit_row(q, &e);
-		if ((r = ea->fn(&e, ea->arg)) != ERR_OK)
-			break;
-	}
-	if (r == ERR_OK && rc != SQLITE_DONE)
-		r = store_db_err(conn_db(c), rc, "cannot read the audit log");
-	sqlite3_reset(q);
-	return r;
+	return rows_each(q, ea->fn, ea->arg);
 }
 
 enum err
@@ -207,20 +211,6 @@ store_audit_last_below(struct store *s, struct arena *a, int64_t below,
 	return e;
 }
 
-/* Runs q (no rows), resets it, *n gets the rows changed. */
-static enum err
-change_run(struct conn *c, sqlite3_stmt *q, int64_t *n, const char *what)
-{
-	int rc = sqlite3_step(q);
-
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_db_err(conn_db(c), rc, what);
-	if (n)
-		*n = sqlite3_changes64(conn_db(c));
-	return ERR_OK;
-}
-
 enum err
 store_audit_delete_upto(struct store *s, int64_t last_id, int64_t *n)
 {
@@ -230,7 +220,7 @@ store_audit_delete_upto(struct store *s, int64_t last_id, int64_t *n)
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_AUDIT_DELETE_UPTO);
 	sqlite3_bind_int64(q, 1, last_id);
-	return change_run(c, q, n, "cannot purge the audit log");
+	return stmt_run(q, "cannot purge the audit log", n);
 }
 
 /* Binds ?1..?8 of AUDIT_FILTER (stmt_sqlite.c); NULL binds nothing. */
@@ -262,11 +252,8 @@ store_audit_find(struct store *s, const struct audit_filter *f, int64_t below,
                  int64_t above, bool newest_first, size_t limit,
                  enum err (*fn)(const struct audit_entry *, void *), void *arg)
 {
-	struct audit_entry e;
 	struct conn *c;
 	sqlite3_stmt *q;
-	enum err r = ERR_OK;
-	int rc;
 
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c,
@@ -279,15 +266,7 @@ store_audit_find(struct store *s, const struct audit_filter *f, int64_t below,
 	sqlite3_bind_int64(q, 11,
 	                   limit ? (int64_t)MIN(limit, (size_t)INT64_MAX) : -1);
 	/* One statement, one read snapshot (see store_audit_each). */
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		audit_row(q, &e);
-		if ((r = fn(&e, arg)) != ERR_OK)
-			break;
-	}
-	if (r == ERR_OK && rc != SQLITE_DONE)
-		r = store_db_err(conn_db(c), rc, "cannot read the audit log");
-	sqlite3_reset(q);
-	return r;
+	return rows_each(q, fn, arg);
 }
 
 enum err

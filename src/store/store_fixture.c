@@ -1,12 +1,59 @@
 /*
- * Test-only tampering with the audit table (see store_fixture.h).  The
- * statements are prepared here, outside the product's statement table,
- * because the product never runs them.
+ * Test-only databases in temporary files, and tampering with the audit
+ * table (see store_fixture.h).  The tampering statements are prepared
+ * here, outside the product's statement table, because the product never
+ * runs them.
  */
 #include "common.h"
 
 #include "store_fixture.h"
 #include "store_int.h"
+
+enum err
+fixture_tmp_path(char path[FIXTURE_PATH_MAX], const char *tag)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd, n;
+
+	n = snprintf(path, FIXTURE_PATH_MAX, "%s/ttdt-%s-XXXXXX",
+	             dir && *dir ? dir : "/tmp", tag);
+	/* Leave room for the "-wal" and "-shm" names fixture_db_remove
+	 * makes. */
+	if (n < 0 || (size_t)n + sizeof("-wal") > FIXTURE_PATH_MAX)
+		return ERR_IO;
+	fd = mkstemp(path);
+	if (fd < 0)
+		return ERR_IO;
+	close(fd);
+	/* Only the unique name is wanted: store_open creates the file. */
+	unlink(path);
+	return ERR_OK;
+}
+
+enum err
+fixture_db_open(char path[FIXTURE_PATH_MAX], const char *tag,
+                struct store **out)
+{
+	enum err e;
+
+	*out = NULL;
+	if ((e = fixture_tmp_path(path, tag)) != ERR_OK)
+		return e;
+	return store_open(path, true, out);
+}
+
+void
+fixture_db_remove(struct store *s, const char *path)
+{
+	char b[FIXTURE_PATH_MAX + 8];
+
+	store_close(s);
+	unlink(path);
+	snprintf(b, sizeof(b), "%s-wal", path);
+	unlink(b);
+	snprintf(b, sizeof(b), "%s-shm", path);
+	unlink(b);
+}
 
 /* Runs sql with id as ?1 and text (if any) as ?2; ERR_NOTFOUND when no
  * row changed. */

@@ -48,6 +48,21 @@ int migrate_latest(void);
  * to an enum err (BUSY, CONSTRAINT -> CONFLICT, others DB). */
 enum err store_db_err(sqlite3 *db, int rc, const char *what);
 
+/* Steps q once (an INSERT, UPDATE or DELETE: no rows wanted) and resets
+ * it; *changes (may be NULL) gets the number of rows changed.  Failure
+ * is logged about what. */
+enum err stmt_run(sqlite3_stmt *q, const char *what, int64_t *changes);
+
+/* Binds v to ?i, 0 as NULL (no unit, no time, no user). */
+static inline void
+stmt_bind_int0(sqlite3_stmt *q, int i, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(q, i, v);
+	else
+		sqlite3_bind_null(q, i);
+}
+
 /* The calling thread's connection, or return ERR_IO from the caller. */
 #define CONN_OR_FAIL(c, s)                                                     \
 	do {                                                                   \

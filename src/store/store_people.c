@@ -21,16 +21,6 @@ bind_text(sqlite3_stmt *q, int i, const char *v)
 	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
 }
 
-/* 0 is stored as NULL (no unit, no time, no user). */
-static void
-bind_int0(sqlite3_stmt *q, int i, int64_t v)
-{
-	if (v)
-		sqlite3_bind_int64(q, i, v);
-	else
-		sqlite3_bind_null(q, i);
-}
-
 static const char *
 col_text(struct arena *a, sqlite3_stmt *q, int i)
 {
@@ -40,22 +30,6 @@ col_text(struct arena *a, sqlite3_stmt *q, int i)
 		return arena_strdup(a, "");
 	return arena_strndup(a, (const char *)t,
 	                     (size_t)sqlite3_column_bytes(q, i));
-}
-
-/* Runs q (no rows wanted), resets it; *changes (may be NULL) gets the
- * number of rows changed. */
-static enum err
-run_done(sqlite3_stmt *q, const char *what, int64_t *changes)
-{
-	sqlite3 *db = sqlite3_db_handle(q);
-	int rc = sqlite3_step(q);
-
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_db_err(db, rc, what);
-	if (changes)
-		*changes = sqlite3_changes64(db);
-	return ERR_OK;
 }
 
 /* Steps q to the end, calling row(a, q, element) on each row into a
@@ -195,16 +169,16 @@ static void
 bind_unit(sqlite3_stmt *q, const struct unit *u)
 {
 	sqlite3_bind_int64(q, 1, u->kind_id);
-	bind_int0(q, 2, u->parent_id);
+	stmt_bind_int0(q, 2, u->parent_id);
 	bind_text(q, 3, u->name);
 	bind_text(q, 4, u->address);
 	bind_text(q, 5, u->phone);
 	bind_text(q, 6, u->fax);
 	bind_text(q, 7, u->email);
-	bind_int0(q, 8, u->focal_user_id);
+	stmt_bind_int0(q, 8, u->focal_user_id);
 	sqlite3_bind_int(q, 9, u->position);
 	sqlite3_bind_int64(q, 10, (int64_t)u->created_at);
-	bind_int0(q, 11, (int64_t)u->closed_at);
+	stmt_bind_int0(q, 11, (int64_t)u->closed_at);
 }
 
 enum err
@@ -219,7 +193,7 @@ store_unit_insert(struct store *s, struct unit *u)
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_UNIT_INSERT);
 	bind_unit(q, u);
-	if ((e = run_done(q, "cannot insert a unit", NULL)) != ERR_OK)
+	if ((e = stmt_run(q, "cannot insert a unit", NULL)) != ERR_OK)
 		return e;
 	u->id = sqlite3_last_insert_rowid(conn_db(c));
 	return ERR_OK;
@@ -256,7 +230,7 @@ unit_update_tx(struct store *s, void *p)
 	STMT_OR_FAIL(q, c, STMT_UNIT_UPDATE);
 	bind_unit(q, u);
 	sqlite3_bind_int64(q, 12, u->id);
-	if ((e = run_done(q, "cannot update a unit", &n)) != ERR_OK)
+	if ((e = stmt_run(q, "cannot update a unit", &n)) != ERR_OK)
 		return e;
 	return n ? ERR_OK : ERR_NOTFOUND;
 }
@@ -311,7 +285,7 @@ store_users(struct store *s, struct arena *a, int64_t unit_id,
 	*n = 0;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_USER_LIST);
-	bind_int0(q, 1, unit_id);
+	stmt_bind_int0(q, 1, unit_id);
 	return list_run(q, a, sizeof(**out), user_row, (void **)out, n,
 	                "cannot list accounts");
 }
@@ -352,16 +326,16 @@ bind_user(sqlite3_stmt *q, const struct user *u)
 	bind_text(q, 1, u->email);
 	bind_text(q, 2, u->full_name);
 	bind_text(q, 3, u->title);
-	bind_int0(q, 4, u->unit_id);
+	stmt_bind_int0(q, 4, u->unit_id);
 	bind_text(q, 5, u->phone);
 	sqlite3_bind_int(q, 6, u->professional);
 	sqlite3_bind_int(q, 7, u->active);
 	sqlite3_bind_int(q, 8, u->must_change_password);
 	bind_text(q, 9, u->password_hash);
-	bind_int0(q, 10, (int64_t)u->password_changed_at);
-	bind_int0(q, 11, (int64_t)u->last_login_at);
+	stmt_bind_int0(q, 10, (int64_t)u->password_changed_at);
+	stmt_bind_int0(q, 11, (int64_t)u->last_login_at);
 	sqlite3_bind_int(q, 12, u->failed_count);
-	bind_int0(q, 13, (int64_t)u->locked_until);
+	stmt_bind_int0(q, 13, (int64_t)u->locked_until);
 	bind_text(q, 14, u->totp_secret);
 	bind_text(q, 15, u->recovery_codes);
 	sqlite3_bind_int64(q, 16, (int64_t)u->created_at);
@@ -400,13 +374,13 @@ user_roles_write(struct conn *c, int64_t id, const char *roles)
 
 	STMT_OR_FAIL(q, c, STMT_USER_ROLES_CLEAR);
 	sqlite3_bind_int64(q, 1, id);
-	if ((e = run_done(q, "cannot clear roles", NULL)) != ERR_OK)
+	if ((e = stmt_run(q, "cannot clear roles", NULL)) != ERR_OK)
 		return e;
 	STMT_OR_FAIL(q, c, STMT_USER_ROLES_ADD);
 	roles_json(&json, roles);
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_text(q, 2, json.p, (int)json.len, SQLITE_STATIC);
-	e = run_done(q, "cannot write roles", NULL);
+	e = stmt_run(q, "cannot write roles", NULL);
 	buf_release(&json);
 	return e;
 }
@@ -431,7 +405,7 @@ user_write_tx(struct store *s, void *p)
 	bind_user(q, u);
 	if (!arg->ins)
 		sqlite3_bind_int64(q, 17, u->id);
-	if ((e = run_done(q, "cannot write an account", &n)) != ERR_OK)
+	if ((e = stmt_run(q, "cannot write an account", &n)) != ERR_OK)
 		return e;
 	if (arg->ins)
 		id = sqlite3_last_insert_rowid(conn_db(c));
@@ -501,7 +475,7 @@ store_session_insert(struct store *s, const struct session *se)
 	sqlite3_bind_int64(q, 4, (int64_t)se->last_seen_at);
 	bind_text(q, 5, se->client_addr);
 	bind_text(q, 6, se->user_agent);
-	return run_done(q, "cannot insert a session", NULL);
+	return stmt_run(q, "cannot insert a session", NULL);
 }
 
 enum err
@@ -536,7 +510,7 @@ session_change(struct store *s, enum stmt st, const char *id, time_t now)
 	bind_text(q, 1, id);
 	if (st == STMT_SESSION_TOUCH)
 		sqlite3_bind_int64(q, 2, (int64_t)now);
-	if ((e = run_done(q, "cannot change a session", &n)) != ERR_OK)
+	if ((e = stmt_run(q, "cannot change a session", &n)) != ERR_OK)
 		return e;
 	return n ? ERR_OK : ERR_NOTFOUND;
 }
@@ -562,7 +536,7 @@ store_session_delete_user(struct store *s, int64_t user_id, int64_t *n)
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_SESSION_DELETE_USER);
 	sqlite3_bind_int64(q, 1, user_id);
-	return run_done(q, "cannot delete sessions", n);
+	return stmt_run(q, "cannot delete sessions", n);
 }
 
 enum err
@@ -576,7 +550,7 @@ store_session_delete_old(struct store *s, time_t idle_before,
 	STMT_OR_FAIL(q, c, STMT_SESSION_DELETE_OLD);
 	sqlite3_bind_int64(q, 1, (int64_t)idle_before);
 	sqlite3_bind_int64(q, 2, (int64_t)created_before);
-	return run_done(q, "cannot delete old sessions", NULL);
+	return stmt_run(q, "cannot delete old sessions", NULL);
 }
 
 /* Login throttling per client address */
@@ -617,7 +591,7 @@ store_login_attempt_add(struct store *s, const char *addr, time_t now,
 	bind_text(q, 1, addr);
 	sqlite3_bind_int64(q, 2, (int64_t)now);
 	sqlite3_bind_int64(q, 3, (int64_t)window_start);
-	return run_done(q, "cannot count a failed log-in", NULL);
+	return stmt_run(q, "cannot count a failed log-in", NULL);
 }
 
 enum err
@@ -629,7 +603,7 @@ store_login_attempt_clear(struct store *s, const char *addr)
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_ATTEMPT_CLEAR);
 	bind_text(q, 1, addr);
-	return run_done(q, "cannot clear log-in attempts", NULL);
+	return stmt_run(q, "cannot clear log-in attempts", NULL);
 }
 
 enum err
@@ -641,5 +615,5 @@ store_login_attempt_purge(struct store *s, time_t before)
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_ATTEMPT_PURGE);
 	sqlite3_bind_int64(q, 1, (int64_t)before);
-	return run_done(q, "cannot purge log-in attempts", NULL);
+	return stmt_run(q, "cannot purge log-in attempts", NULL);
 }

@@ -10,30 +10,6 @@
 #include "log.h"
 #include "store_int.h"
 
-/* Steps q (an INSERT, UPDATE or DELETE) once and resets it; *changes
- * (may be NULL) gets the number of rows changed. */
-static enum err
-reset_run(struct conn *c, sqlite3_stmt *q, const char *what, int64_t *changes)
-{
-	int rc = sqlite3_step(q);
-
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_db_err(conn_db(c), rc, what);
-	if (changes)
-		*changes = sqlite3_changes64(conn_db(c));
-	return ERR_OK;
-}
-
-static void
-bind_time(sqlite3_stmt *q, int i, time_t t)
-{
-	if (t)
-		sqlite3_bind_int64(q, i, (int64_t)t);
-	else
-		sqlite3_bind_null(q, i);
-}
-
 enum err
 store_reset_insert(struct store *s, const struct reset_link *l)
 {
@@ -45,8 +21,8 @@ store_reset_insert(struct store *s, const struct reset_link *l)
 	sqlite3_bind_text(q, 1, l->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, l->user_id);
 	sqlite3_bind_int64(q, 3, (int64_t)l->created_at);
-	bind_time(q, 4, l->expires_at);
-	return reset_run(c, q, "cannot insert a password reset link", NULL);
+	stmt_bind_int0(q, 4, (int64_t)l->expires_at);
+	return stmt_run(q, "cannot insert a password reset link", NULL);
 }
 
 enum err
@@ -61,7 +37,7 @@ store_reset_void_user(struct store *s, int64_t user_id, time_t now, int64_t *n)
 	STMT_OR_FAIL(q, c, STMT_RESET_VOID);
 	sqlite3_bind_int64(q, 1, user_id);
 	sqlite3_bind_int64(q, 2, (int64_t)now);
-	return reset_run(c, q, "cannot void password reset links", n);
+	return stmt_run(q, "cannot void password reset links", n);
 }
 
 enum err
@@ -110,8 +86,8 @@ store_reset_use(struct store *s, const char *id, time_t now)
 	STMT_OR_FAIL(q, c, STMT_RESET_USE);
 	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, (int64_t)now);
-	if ((e = reset_run(c, q, "cannot mark a password reset link used",
-	                   &n)) != ERR_OK)
+	if ((e = stmt_run(q, "cannot mark a password reset link used", &n)) !=
+	    ERR_OK)
 		return e;
 	return n ? ERR_OK : ERR_NOTFOUND;
 }

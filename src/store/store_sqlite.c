@@ -136,6 +136,20 @@ store_db_err(sqlite3 *db, int rc, const char *what)
 	}
 }
 
+enum err
+stmt_run(sqlite3_stmt *q, const char *what, int64_t *changes)
+{
+	sqlite3 *db = sqlite3_db_handle(q);
+	int rc = sqlite3_step(q);
+
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_db_err(db, rc, what);
+	if (changes)
+		*changes = sqlite3_changes64(db);
+	return ERR_OK;
+}
+
 static void
 conn_free(struct conn *c)
 {

@@ -10,41 +10,17 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include "store_fixture.h"
 #include "store_int.h"
 #include "migrations.h"
 #include "xalloc.h"
 
 struct fx {
-	char path[64];
+	char path[FIXTURE_PATH_MAX];
 	struct store *s;
 	struct arena a;
 	int64_t root_a, a1, a2, a1x, root_b;
 };
-
-static void
-tmp_path(char *path, size_t size)
-{
-	const char *dir = getenv("TMPDIR");
-	int fd;
-
-	snprintf(path, size, "%s/ttdt-store-XXXXXX", dir ? dir : "/tmp");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path); /* store_open creates it */
-}
-
-static void
-rm_db(const char *path)
-{
-	char b[128];
-
-	unlink(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	unlink(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	unlink(b);
-}
 
 static int64_t
 add_cat(struct store *s, int64_t parent, const char *slug, int pos)
@@ -85,8 +61,7 @@ setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof(*f));
 
-	tmp_path(f->path, sizeof(f->path));
-	assert_int_equal(store_open(f->path, true, &f->s), ERR_OK);
+	assert_int_equal(fixture_db_open(f->path, "store", &f->s), ERR_OK);
 	arena_init(&f->a, 8192);
 	f->root_a = add_cat(f->s, 0, "tin-tuc", 1);
 	f->a1 = add_cat(f->s, f->root_a, "tin-so", 1);
@@ -102,9 +77,8 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->s);
+	fixture_db_remove(f->s, f->path);
 	arena_release(&f->a);
-	rm_db(f->path);
 	free(f);
 	return 0;
 }
@@ -810,7 +784,7 @@ static void
 test_store__backup_restore(void **state)
 {
 	struct fx *f = *state;
-	char dest[64], target[64];
+	char dest[FIXTURE_PATH_MAX], target[FIXTURE_PATH_MAX];
 	struct writer w = {0};
 	struct store *b;
 	pthread_t t;
@@ -824,7 +798,7 @@ test_store__backup_restore(void **state)
 		         "nhiều trang hơn một chút</p>",
 		         1700000000 + i);
 	assert_int_equal(store_bulk_end(f->s), ERR_OK);
-	tmp_path(dest, sizeof(dest));
+	assert_int_equal(fixture_tmp_path(dest, "store"), ERR_OK);
 	w.s = f->s;
 	w.cat = f->a2;
 	assert_int_equal(pthread_create(&t, NULL, writer_main, &w), 0);
@@ -846,7 +820,7 @@ test_store__backup_restore(void **state)
 	assert_true(n_backup >= 3020 && n_backup < n_live);
 
 	/* Restore into a new path and into an existing database. */
-	tmp_path(target, sizeof(target));
+	assert_int_equal(fixture_tmp_path(target, "store"), ERR_OK);
 	assert_int_equal(store_restore(dest, target), ERR_OK);
 	assert_int_equal(store_open(target, false, &b), ERR_OK);
 	assert_int_equal(store_items_count(b, &n_live), ERR_OK);
@@ -859,15 +833,15 @@ test_store__backup_restore(void **state)
 	assert_int_equal(store_open(f->path, false, &f->s), ERR_OK);
 	assert_int_equal(store_items_count(f->s, &n_live), ERR_OK);
 	assert_int_equal(n_live, n_backup);
-	rm_db(dest);
-	rm_db(target);
+	fixture_db_remove(NULL, dest);
+	fixture_db_remove(NULL, target);
 }
 
 static void
 test_store__restore_refuses(void **state)
 {
 	struct fx *f = *state;
-	char bad[64], dest[64];
+	char bad[FIXTURE_PATH_MAX], dest[FIXTURE_PATH_MAX];
 	struct stat st;
 	int64_t before, after;
 	int fd;
@@ -875,7 +849,7 @@ test_store__restore_refuses(void **state)
 	assert_int_equal(store_items_count(f->s, &before), ERR_OK);
 	add_item(f->s, f->a1, ITEM_STATE_PUBLISHED, "Tin", "", "", 1700000000);
 	/* Not a database. */
-	tmp_path(bad, sizeof(bad));
+	assert_int_equal(fixture_tmp_path(bad, "store"), ERR_OK);
 	fd = open(bad, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	assert_true(fd >= 0);
 	for (int i = 0; i < 100; i++)
@@ -889,7 +863,7 @@ test_store__restore_refuses(void **state)
 	{
 		sqlite3 *db;
 
-		rm_db(bad);
+		fixture_db_remove(NULL, bad);
 		assert_int_equal(sqlite3_open(bad, &db), SQLITE_OK);
 		assert_int_equal(
 		        sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL),
@@ -898,7 +872,7 @@ test_store__restore_refuses(void **state)
 		assert_int_equal(store_restore(bad, f->path), ERR_INVALID);
 	}
 	/* A corrupt backup: pages overwritten in the middle. */
-	tmp_path(dest, sizeof(dest));
+	assert_int_equal(fixture_tmp_path(dest, "store"), ERR_OK);
 	for (int i = 0; i < 200; i++)
 		add_item(f->s, f->a1, ITEM_STATE_PUBLISHED, "Tin tức", "",
 		         "<p>Thân bài</p>", 1700000000 + i);
@@ -920,8 +894,8 @@ test_store__restore_refuses(void **state)
 	/* Nothing changed on the live database. */
 	assert_int_equal(store_items_count(f->s, &after), ERR_OK);
 	assert_int_equal(after, before + 201);
-	rm_db(bad);
-	rm_db(dest);
+	fixture_db_remove(NULL, bad);
+	fixture_db_remove(NULL, dest);
 }
 
 static void

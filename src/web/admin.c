@@ -30,6 +30,7 @@
 #include "log.h"
 #include "role.h"
 #include "totp.h"
+#include "utf8.h"
 #include "web.h"
 #include "web_int.h"
 #include "admin_int.h"
@@ -384,6 +385,17 @@ admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
 		tv_set_str(ctx, "csrf", c->csrf);
 	}
 	return ctx;
+}
+
+const char *
+admin_form_text(struct req *r, const char *key)
+{
+	struct str t = web_trim(req_form(r, key));
+	char *s;
+
+	/* The http layer refused invalid UTF-8 already. */
+	s = utf8_nfc_dup(r->arena, t.p, t.len);
+	return s ? s : "";
 }
 
 const char *

@@ -141,26 +141,6 @@ names_load(struct req *r, struct names *nm)
 	return store_units(web_store, r->arena, &nm->units, &nm->nunits);
 }
 
-/* A positive decimal id of at most 18 digits; false for anything else. */
-static bool
-parse_id(const char *s, int64_t *out)
-{
-	int64_t v = 0;
-	size_t n = 0;
-
-	if (!s)
-		return false;
-	for (; *s; s++, n++) {
-		if (*s < '0' || *s > '9' || n == 18)
-			return false;
-		v = v * 10 + (*s - '0');
-	}
-	if (n == 0 || v == 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Only the characters of span, 1..max bytes. */
 static bool
 only(const char *s, const char *span, size_t max)
@@ -170,22 +150,14 @@ only(const char *s, const char *span, size_t max)
 	return n > 0 && n <= max && strspn(s, span) == n;
 }
 
-/* The value of field i, trimmed of ASCII white space, in the arena; NULL
- * if absent or empty. */
+/* The value of field i, trimmed (web_trim), in the arena; NULL if absent
+ * or empty. */
 static const char *
 field_value(struct req *r, enum ffield i)
 {
-	const char *v = req_query(r, ffields[i].name);
-	size_t len;
+	struct str v = web_trim(req_query(r, ffields[i].name));
 
-	if (!v)
-		return NULL;
-	while (*v == ' ' || *v == '\t')
-		v++;
-	len = strlen(v);
-	while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'))
-		len--;
-	return len ? arena_strndup(r->arena, v, len) : NULL;
+	return v.len ? arena_strndup(r->arena, v.p, v.len) : NULL;
 }
 
 static void
@@ -229,7 +201,7 @@ field_check(struct req *r, struct filt *ft, const struct names *nm,
 		ft->show[i] = web_time(r->arena, t, VNTIME_YMD);
 		return true;
 	case F_ACCOUNT:
-		if (!parse_id(v, &f->actor_user_id) ||
+		if (!web_parse_id(v, &f->actor_user_id) ||
 		    !find_user(nm, f->actor_user_id)) {
 			f->actor_user_id = 0;
 			return false;
@@ -254,7 +226,7 @@ field_check(struct req *r, struct filt *ft, const struct names *nm,
 		f->object_type = v;
 		return true;
 	case F_OID:
-		return parse_id(v, &f->object_id);
+		return web_parse_id(v, &f->object_id);
 	case F_ADDR:
 		if (!only(v, "0123456789abcdefABCDEF.:", 45))
 			return false;
@@ -721,9 +693,9 @@ render(struct req *r, struct resp *rs, struct admin_ctx *c,
 	enum err e;
 
 	/* Paging ids come from our own links: a bad one is just ignored. */
-	if (!parse_id(req_query(r, "truoc"), &truoc))
+	if (!web_parse_id(req_query(r, "truoc"), &truoc))
 		truoc = 0;
-	if (!parse_id(req_query(r, "sau"), &sau))
+	if (!web_parse_id(req_query(r, "sau"), &sau))
 		sau = 0;
 	rw.v = arena_calloc(a, rw.cap, sizeof(*rw.v));
 	if ((e = store_audit_count(web_store, &ft->f, &total)) != ERR_OK)

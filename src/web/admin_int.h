@@ -119,6 +119,10 @@ bool admin_must_enrol(struct req *r, const struct user *u);
  * still work, or a new one set as a cookie.  admin_auth.c. */
 const char *admin_presession_token(struct req *r, struct resp *rs);
 
+/* The text form field key as a newsroom form takes it: trimmed of ASCII
+ * blanks (web_trim) and in NFC, in r's arena; "" if absent. */
+const char *admin_form_text(struct req *r, const char *key);
+
 /* The name of unit id ("" for 0 or unknown) and the Vietnamese names
  * of u's roles, in r's arena. */
 const char *admin_unit_name(struct req *r, int64_t id);

@@ -81,24 +81,6 @@ data_active(const struct unit_data *d, int64_t id)
 	return n;
 }
 
-/* A positive decimal id, digits only ("07" is 7); false for anything
- * else, so "abc", "-1", "1x" and overflow are refused alike. */
-static bool
-parse_id(const char *s, int64_t *out)
-{
-	int64_t v = 0;
-
-	if (!web_nonempty(s) || strlen(s) > 18)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return false;
-		v = v * 10 + (*s - '0');
-	}
-	*out = v;
-	return v > 0;
-}
-
 /* ---- the form ---- */
 
 enum ufield {
@@ -142,7 +124,7 @@ check_kind(struct arena *a, const char *v, const struct unit_data *d,
 	int64_t id;
 	(void)a;
 
-	if (parse_id(v, &id))
+	if (web_parse_id(v, &id))
 		for (size_t i = 0; i < d->nkinds; i++)
 			if (d->kinds[i].id == id) {
 				u->kind_id = id;
@@ -173,7 +155,7 @@ check_parent(struct arena *a, const char *v, const struct unit_data *d,
 		u->parent_id = 0;
 		return NULL;
 	}
-	if (!parse_id(v, &id) || !(p = data_unit(d, id)) || p->closed_at ||
+	if (!web_parse_id(v, &id) || !(p = data_unit(d, id)) || p->closed_at ||
 	    id == u->id)
 		return "Đơn vị cấp trên phải là một đơn vị khác đang hoạt "
 		       "động.";
@@ -217,6 +199,9 @@ phone_ok(const char *v)
 	return digits >= 6;
 }
 
+/* What phone_ok wants, said after the field's name. */
+#define PHONE_RULE "chỉ gồm chữ số (ít nhất 6), dấu cách và các dấu + . - ( )."
+
 static const char *
 check_phone(struct arena *a, const char *v, const struct unit_data *d,
             struct unit *u)
@@ -224,10 +209,7 @@ check_phone(struct arena *a, const char *v, const struct unit_data *d,
 	(void)a;
 	(void)d;
 	u->phone = v;
-	if (*v && !phone_ok(v))
-		return "Số điện thoại chỉ gồm chữ số (ít nhất 6), dấu cách và "
-		       "các dấu + . - ( ).";
-	return NULL;
+	return *v && !phone_ok(v) ? "Số điện thoại " PHONE_RULE : NULL;
 }
 
 static const char *
@@ -237,10 +219,7 @@ check_fax(struct arena *a, const char *v, const struct unit_data *d,
 	(void)a;
 	(void)d;
 	u->fax = v;
-	if (*v && !phone_ok(v))
-		return "Số fax chỉ gồm chữ số (ít nhất 6), dấu cách và các dấu "
-		       "+ . - ( ).";
-	return NULL;
+	return *v && !phone_ok(v) ? "Số fax " PHONE_RULE : NULL;
 }
 
 static const char *
@@ -270,7 +249,7 @@ check_focal(struct arena *a, const char *v, const struct unit_data *d,
 	}
 	/* A disabled account stays acceptable only if it already is the
 	 * focal point (saving other fields must not drop it silently). */
-	if (!parse_id(v, &id) || !(p = data_user(d, id)) ||
+	if (!web_parse_id(v, &id) || !(p = data_user(d, id)) ||
 	    (!p->active && id != u->focal_user_id))
 		return "Người làm đầu mối phải là một tài khoản đang hoạt "
 		       "động.";
@@ -297,7 +276,7 @@ check_position(struct arena *a, const char *v, const struct unit_data *d,
 		}
 		return NULL;
 	}
-	if (!parse_id(v, &n) || n > UNIT_POSITION_MAX)
+	if (!web_parse_id(v, &n) || n > UNIT_POSITION_MAX)
 		return "Thứ tự hiển thị là một số từ 1 đến 100000.";
 	u->position = (int)n;
 	return NULL;
@@ -324,26 +303,6 @@ static const struct ufield_def ufields[UF__MAX] = {
         {"thu_tu", 6, NULL, check_position},
 };
 
-/* Trims blanks and returns the NFC form in the arena ("" for absent). */
-static const char *
-form_text(struct req *r, const char *key)
-{
-	const char *s = req_form(r, key);
-	size_t n;
-	char *t;
-
-	if (!s)
-		return "";
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	n = strlen(s);
-	while (n && strchr(" \t\r\n", s[n - 1]))
-		n--;
-	/* The http layer refused invalid UTF-8 already. */
-	t = utf8_nfc_dup(r->arena, s, n);
-	return t ? t : "";
-}
-
 /* Reads and checks every field into f; f->u starts as base (the unit
  * being edited, or zero for a new one).  True if all are fine. */
 static bool
@@ -354,7 +313,7 @@ form_read(struct req *r, const struct unit_data *d, const struct unit *base,
 	f->u = *base;
 	for (size_t i = 0; i < UF__MAX; i++) {
 		const struct ufield_def *fd = &ufields[i];
-		const char *v = form_text(r, fd->key);
+		const char *v = admin_form_text(r, fd->key);
 
 		f->value[i] = v;
 		if (!*v && fd->missing)
@@ -404,7 +363,7 @@ same_id(const char *v, int64_t id)
 {
 	int64_t x;
 
-	return parse_id(v, &x) && x == id;
+	return web_parse_id(v, &x) && x == id;
 }
 
 /* Options of the open units but self, with sel selected; the first is
@@ -656,7 +615,7 @@ path_unit(struct req *r, struct resp *rs, const struct unit_data *d,
 	const struct unit *p;
 	int64_t id;
 
-	if (r->nparams < 1 || !parse_id(r->params[0], &id) ||
+	if (r->nparams < 1 || !web_parse_id(r->params[0], &id) ||
 	    !(p = data_unit(d, id))) {
 		http_error(r, rs, 404, NULL);
 		return false;
@@ -684,8 +643,8 @@ edit_notice(struct req *r, const struct unit_data *d)
 	/* The count and the receiving unit come from our own redirect; a
 	 * hand-made query can only change what this page says to its
 	 * reader, never the data. */
-	if (!parse_id(req_query(r, "chuyen"), &n) ||
-	    !parse_id(req_query(r, "den"), &id) || !(to = data_unit(d, id)))
+	if (!web_parse_id(req_query(r, "chuyen"), &n) ||
+	    !web_parse_id(req_query(r, "den"), &id) || !(to = data_unit(d, id)))
 		return "Đã giải thể/đóng đơn vị. Đơn vị được giữ lại trong "
 		       "lịch sử.";
 	return arena_printf(r->arena,
@@ -862,11 +821,11 @@ admin_unit_close(struct req *r, struct resp *rs, struct admin_ctx *c)
 		return;
 	}
 	form_from_unit(r, &u, &f);
-	cv.move_to = form_text(r, "chuyen_den");
+	cv.move_to = admin_form_text(r, "chuyen_den");
 	cv.confirmed = confirm && !strcmp(confirm, "1");
 	if (*cv.move_to &&
-	    (!parse_id(cv.move_to, &to_id) || !(to = data_unit(&d, to_id)) ||
-	     to->closed_at || to_id == u.id))
+	    (!web_parse_id(cv.move_to, &to_id) ||
+	     !(to = data_unit(&d, to_id)) || to->closed_at || to_id == u.id))
 		cv.error = "Đơn vị nhận phải là một đơn vị khác đang hoạt "
 		           "động.";
 	else if (!*cv.move_to && data_active(&d, u.id) > 0)

@@ -95,40 +95,24 @@ uf_fail(struct user_form *f, enum uf_field k, const char *msg)
 	f->bad = true;
 }
 
-/* A positive decimal id of at most 18 digits (no sign, no spaces);
- * 0 for anything else. */
-static int64_t
-parse_id(const char *s)
+static const char msg_email_taken[] =
+        "E-mail này đã là của một tài khoản khác.";
+static const char msg_unit_closed[] =
+        "Đơn vị này đã đóng; vui lòng chọn một đơn vị đang hoạt động.";
+
+/* True if e is a refusal of user_create or user_update that read_profile
+ * checks for too (then marked on its field of f): reached only when
+ * someone else changed the data in between. */
+static bool
+uf_refused(struct user_form *f, enum err e)
 {
-	int64_t v = 0;
-	size_t n = 0;
-
-	if (!s)
-		return 0;
-	for (; s[n]; n++) {
-		if (s[n] < '0' || s[n] > '9' || n >= 18)
-			return 0;
-		v = v * 10 + (s[n] - '0');
-	}
-	return v;
-}
-
-/* The text field key, trimmed of spaces at both ends, in the arena ("" if
- * absent). */
-static const char *
-form_text(struct req *r, const char *key)
-{
-	const char *v = req_form(r, key);
-	size_t n;
-
-	if (!v)
-		return "";
-	while (*v == ' ' || *v == '\t')
-		v++;
-	n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	return arena_strndup(r->arena, v, n);
+	if (e == ERR_CONFLICT)
+		uf_fail(f, UF_EMAIL, msg_email_taken);
+	else if (e == ERR_INVALID)
+		uf_fail(f, UF_UNIT, msg_unit_closed);
+	else
+		return false;
+	return true;
 }
 
 static bool
@@ -176,10 +160,10 @@ read_profile(struct req *r, struct user_form *f, int64_t self,
 	struct user other;
 	enum err e;
 
-	f->full_name = form_text(r, "ho_ten");
-	f->title = form_text(r, "chuc_danh");
-	f->email = form_text(r, "email");
-	f->phone = form_text(r, "dien_thoai");
+	f->full_name = admin_form_text(r, "ho_ten");
+	f->title = admin_form_text(r, "chuc_danh");
+	f->email = admin_form_text(r, "email");
+	f->phone = admin_form_text(r, "dien_thoai");
 	if (!*f->full_name)
 		uf_fail(f, UF_NAME, "Vui lòng nhập họ và tên.");
 	else if (strlen(f->full_name) > USER_TEXT_MAX ||
@@ -202,21 +186,17 @@ read_profile(struct req *r, struct user_form *f, int64_t self,
 	} else {
 		e = store_user_by_email(web_store, r->arena, email, &other);
 		if (e == ERR_OK && other.id != self)
-			uf_fail(f, UF_EMAIL,
-			        "E-mail này đã là của một tài khoản khác.");
+			uf_fail(f, UF_EMAIL, msg_email_taken);
 		else if (e != ERR_OK && e != ERR_NOTFOUND)
 			return e;
 	}
 	f->unit_id = 0;
 	if (web_nonempty(unit) && strcmp(unit, "0")) {
-		f->unit_id = parse_id(unit);
-		u = unit_find(units, nunits, f->unit_id);
-		if (!u)
+		if (!web_parse_id(unit, &f->unit_id) ||
+		    !(u = unit_find(units, nunits, f->unit_id)))
 			uf_fail(f, UF_UNIT, "Đơn vị không tồn tại.");
 		else if (u->closed_at && u->id != keep_unit)
-			uf_fail(f, UF_UNIT,
-			        "Đơn vị này đã đóng; vui lòng chọn một đơn vị "
-			        "đang hoạt động.");
+			uf_fail(f, UF_UNIT, msg_unit_closed);
 	}
 	if (prof && strcmp(prof, "1"))
 		uf_fail(f, UF_PROF, "Giá trị không hợp lệ.");
@@ -340,7 +320,7 @@ admin_users(struct req *r, struct resp *rs, struct admin_ctx *c)
 	struct tval *list = tv_list(a), *ul = tv_list(a), *rl = tv_list(a);
 	struct tval *sl = tv_list(a);
 	const char *q = req_query(r, "q"), *fq = NULL;
-	int64_t unit = parse_id(req_query(r, "don-vi"));
+	int64_t unit = 0;
 	const char *rc = req_query(r, "vai-tro"),
 	           *st = req_query(r, "trang-thai");
 	enum status_filter sf = SF_ALL;
@@ -356,6 +336,7 @@ admin_users(struct req *r, struct resp *rs, struct admin_ctx *c)
 		return;
 	}
 	/* Unknown filter values are ignored: the list shows everyone. */
+	(void)web_parse_id(req_query(r, "don-vi"), &unit);
 	if (web_nonempty(q))
 		fq = folded(a, q);
 	if (rc && !role_from_code(rc, &role))
@@ -544,16 +525,7 @@ admin_user_new_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 	admin_actor(r, c, &actor);
 	e = user_create(web_store, r->arena, &actor, &u, pw, c->now, &pp);
 	sodium_memzero(pw, sizeof(pw));
-	if (e == ERR_CONFLICT || e == ERR_INVALID) {
-		/* Only a change made meanwhile by someone else gets here:
-		 * read_profile checked the same. */
-		if (e == ERR_CONFLICT)
-			uf_fail(&f, UF_EMAIL,
-			        "E-mail này đã là của một tài khoản khác.");
-		else
-			uf_fail(&f, UF_UNIT,
-			        "Đơn vị này đã đóng; vui lòng chọn một đơn vị "
-			        "đang hoạt động.");
+	if (uf_refused(&f, e)) {
 		render_new(r, rs, c, &f,
 		           "Chưa tạo tài khoản: vui lòng sửa các "
 		           "mục được đánh dấu bên dưới.");
@@ -584,10 +556,10 @@ admin_user_new_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 static bool
 load_target(struct req *r, struct resp *rs, struct user *u)
 {
-	int64_t id = parse_id(r->nparams ? r->params[0] : NULL);
+	int64_t id;
 	enum err e;
 
-	if (!id) {
+	if (!web_parse_id(r->nparams ? r->params[0] : NULL, &id)) {
 		http_error(r, rs, 404, msg_not_found);
 		return false;
 	}
@@ -722,14 +694,7 @@ admin_user_profile_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 	next.professional = f.professional;
 	admin_actor(r, c, &actor);
 	e = user_update(web_store, &actor, &next, c->now);
-	if (e == ERR_CONFLICT || e == ERR_INVALID) {
-		if (e == ERR_CONFLICT)
-			uf_fail(&f, UF_EMAIL,
-			        "E-mail này đã là của một tài khoản khác.");
-		else
-			uf_fail(&f, UF_UNIT,
-			        "Đơn vị này đã đóng; vui lòng chọn một đơn vị "
-			        "đang hoạt động.");
+	if (uf_refused(&f, e)) {
 		render_user(r, rs, c, &u, &f, NULL, msg_fix);
 		return;
 	}
@@ -881,8 +846,21 @@ admin_user_enable_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 	set_active(r, rs, c, true);
 }
 
-void
-admin_user_unlock_post(struct req *r, struct resp *rs, struct admin_ctx *c)
+static bool
+is_locked(const struct user *u)
+{
+	return u->locked_until || u->failed_count;
+}
+
+/* A one-button action on the account of r: refused with refusal unless
+ * applies(u), else done by fn (which audits it), then back to the
+ * account page with notice. */
+static void
+user_action(struct req *r, struct resp *rs, struct admin_ctx *c,
+            bool (*applies)(const struct user *u), const char *refusal,
+            enum err (*fn)(struct store *s, const struct audit_actor *actor,
+                           int64_t id, time_t now),
+            const char *notice)
 {
 	struct audit_actor actor;
 	struct user u;
@@ -890,39 +868,31 @@ admin_user_unlock_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 
 	if (!load_target(r, rs, &u))
 		return;
-	if (!u.locked_until && !u.failed_count) {
-		render_user(r, rs, c, &u, NULL, NULL,
-		            "Tài khoản này không bị khóa.");
+	if (!applies(&u)) {
+		render_user(r, rs, c, &u, NULL, NULL, refusal);
 		return;
 	}
 	admin_actor(r, c, &actor);
-	if ((e = user_unlock(web_store, &actor, u.id, c->now)) != ERR_OK) {
+	if ((e = fn(web_store, &actor, u.id, c->now)) != ERR_OK) {
 		web_fail(r, rs, e);
 		return;
 	}
-	back_to(r, rs, u.id, "da-mo-khoa");
+	back_to(r, rs, u.id, notice);
+}
+
+void
+admin_user_unlock_post(struct req *r, struct resp *rs, struct admin_ctx *c)
+{
+	user_action(r, rs, c, is_locked, "Tài khoản này không bị khóa.",
+	            user_unlock, "da-mo-khoa");
 }
 
 void
 admin_user_reset_2fa_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 {
-	struct audit_actor actor;
-	struct user u;
-	enum err e;
-
-	if (!load_target(r, rs, &u))
-		return;
-	if (!totp_active(&u)) {
-		render_user(r, rs, c, &u, NULL, NULL,
-		            "Tài khoản này chưa bật xác thực hai lớp.");
-		return;
-	}
-	admin_actor(r, c, &actor);
-	if ((e = user_reset_2fa(web_store, &actor, u.id, c->now)) != ERR_OK) {
-		web_fail(r, rs, e);
-		return;
-	}
-	back_to(r, rs, u.id, "da-xoa-xac-thuc");
+	user_action(r, rs, c, totp_active,
+	            "Tài khoản này chưa bật xác thực hai lớp.", user_reset_2fa,
+	            "da-xoa-xac-thuc");
 }
 
 void

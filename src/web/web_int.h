@@ -57,6 +57,16 @@ bool web_url_is_http(const char *s);
  */
 int64_t web_parse_slugid(const char *seg, struct str *slug);
 
+/* A database id as a form, query or route gives it: 1 to 18 decimal
+ * digits and nothing else ("07" is 7), and not 0.  False for NULL, "",
+ * "0", "-1", " 1", "1x" and longer numbers (which could overflow); *out
+ * is set only on success. */
+bool web_parse_id(const char *s, int64_t *out);
+
+/* s without its leading and trailing ASCII blanks (space, tab, CR, LF):
+ * a view into s, empty for NULL. */
+struct str web_trim(const char *s);
+
 /*
  * Parses ?trang=N.  NULL (absent) is page 1.  Only decimal digits are
  * accepted, 1..WEB_MAX_PAGE; false for anything else ("", "0", "-1",

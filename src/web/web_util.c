@@ -1,6 +1,6 @@
 /*
- * Pure helpers of the web layer: URL segment and page-number parsing,
- * pagination maths, search-snippet highlighting, page-cache tag
+ * Pure helpers of the web layer: URL segment, id and page-number parsing,
+ * trimming, pagination maths, search-snippet highlighting, page-cache tag
  * splitting, media paths and the rewriting that makes an item's download
  * self-contained (Decree 42/2022: print and save each article).  No I/O,
  * no globals, so web_util_test.c covers them directly.
@@ -53,6 +53,39 @@ web_parse_slugid(const char *seg, struct str *slug)
 	if (slug)
 		*slug = str_make(seg, (size_t)(dash - seg));
 	return id;
+}
+
+bool
+web_parse_id(const char *s, int64_t *out)
+{
+	size_t len = s ? strlen(s) : 0;
+	int64_t v;
+
+	if (len > 18 || !parse_u63(s, len, &v) || v == 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+struct str
+web_trim(const char *s)
+{
+	size_t len;
+
+	if (!s)
+		return str_make("", 0);
+	while (is_blank(*s))
+		s++;
+	len = strlen(s);
+	while (len && is_blank(s[len - 1]))
+		len--;
+	return str_make(s, len);
 }
 
 bool

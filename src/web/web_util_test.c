@@ -93,6 +93,70 @@ test_web_util__page_numbers(void **state)
 }
 
 static void
+test_web_util__ids(void **state)
+{
+	static const char *const bad[] = {
+	        "",
+	        "0",
+	        "00",
+	        "-1",
+	        "+1",
+	        " 1",
+	        "1 ",
+	        "1x",
+	        "x1",
+	        "1.0",
+	        "0x1",
+	        "١",
+	        "9999999999999999999", /* 19 */
+	};
+	int64_t id = 42;
+
+	(void)state;
+	assert_false(web_parse_id(NULL, &id));
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		if (web_parse_id(bad[i], &id))
+			fail_msg("id '%s' accepted as %lld", bad[i],
+			         (long long)id);
+	/* A refused id leaves *out alone. */
+	assert_int_equal(id, 42);
+	assert_true(web_parse_id("1", &id));
+	assert_int_equal(id, 1);
+	assert_true(web_parse_id("007", &id));
+	assert_int_equal(id, 7);
+	assert_true(web_parse_id("999999999999999999", &id));
+	assert_int_equal(id, 999999999999999999LL);
+}
+
+static void
+test_web_util__trim(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+	        {"", ""},
+	        {"   ", ""},
+	        {"a", "a"},
+	        {" \t\r\nHà Nội \r\n\t ", "Hà Nội"},
+	        {"a  b", "a  b"},
+	        {"\va\f", "\va\f"}, /* only space, tab, CR and LF */
+	};
+	struct str t;
+
+	(void)state;
+	t = web_trim(NULL);
+	assert_non_null(t.p);
+	assert_int_equal(t.len, 0);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		t = web_trim(cases[i].in);
+		if (t.len != strlen(cases[i].want) ||
+		    memcmp(t.p, cases[i].want, t.len) != 0)
+			fail_msg("trim '%s' gave '%.*s'", cases[i].in,
+			         (int)t.len, t.p);
+	}
+}
+
+static void
 test_web_util__page_maths(void **state)
 {
 	(void)state;
@@ -379,6 +443,8 @@ main(void)
 	        cmocka_unit_test(test_web_util__slugid_valid),
 	        cmocka_unit_test(test_web_util__slugid_malformed),
 	        cmocka_unit_test(test_web_util__page_numbers),
+	        cmocka_unit_test(test_web_util__ids),
+	        cmocka_unit_test(test_web_util__trim),
 	        cmocka_unit_test(test_web_util__page_maths),
 	        cmocka_unit_test(test_web_util__page_window),
 	        cmocka_unit_test(test_web_util__snippet_marks),
