@@ -54,7 +54,9 @@ create_admin(struct store *s, const struct audit_actor *actor,
 	if (e == ERR_OK)
 		printf("ttdt init: IT administrator '%s' created; one-time "
 		       "password (shown only now, to be changed at the first "
-		       "log-in):\n%s\n",
+		       "log-in):\n%s\n"
+		       "ttdt init: the first log-in at /quan-tri then sets up "
+		       "the second factor (an authenticator app on a phone)\n",
 		       u.email, pw);
 	else
 		fprintf(stderr,
