@@ -4,118 +4,27 @@
  * taking connections, finishes the requests in flight, flushes the view
  * counts and closes the database.
  *
- * It also runs the daily job (src/domain/maintenance.c): once at start,
- * before listening, if no node has run it today, then from a background
- * thread that checks every hour.  The day is claimed in the database, so
- * with several nodes on one database only one runs it each day.  The
- * thread sleeps on a condition variable, so a stop wakes it at once.
+ * It also runs the daily job (src/domain/maintenance.c) once at start,
+ * before listening, if no node has run it today, then starts the
+ * background thread (background.c: mail, the daily job's hourly check).
  */
 #include "common.h"
 
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 
+#include "background.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
-#include "maintenance.h"
 #include "store.h"
 #include "views.h"
 #include "web.h"
 
 static const char serve_usage[] =
         "usage: ttdt serve [--config FILE] [--listen ADDR:PORT] [--db PATH]\n";
-
-/* How often the daily job's thread asks whether today's run is due. */
-#define DAILY_CHECK_SECONDS 3600
-
-static struct {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	struct store *store;
-	bool started;
-	bool stop;
-} daily = {.lock = PTHREAD_MUTEX_INITIALIZER};
-
-/* Runs the job if today's run is due; failures are logged, and the next
- * day (or the next server start) tries again. */
-static void
-daily_check(struct store *s)
-{
-	struct audit_actor actor;
-	bool ran = false;
-	enum err e;
-
-	maintenance_actor(&actor);
-	e = maintenance_run_daily(s, &actor, time(NULL), &ran, NULL);
-	if (e != ERR_OK)
-		log_errx("daily job %s: %s", ran ? "failed" : "cannot start",
-		         err_str(e));
-}
-
-static void *
-daily_main(void *arg)
-{
-	struct timespec until;
-
-	(void)arg;
-	pthread_mutex_lock(&daily.lock);
-	while (!daily.stop) {
-		clock_gettime(CLOCK_MONOTONIC, &until);
-		until.tv_sec += DAILY_CHECK_SECONDS;
-		while (!daily.stop &&
-		       pthread_cond_timedwait(&daily.wake, &daily.lock,
-		                              &until) != ETIMEDOUT)
-			;
-		if (daily.stop)
-			break;
-		pthread_mutex_unlock(&daily.lock);
-		daily_check(daily.store);
-		pthread_mutex_lock(&daily.lock);
-	}
-	pthread_mutex_unlock(&daily.lock);
-	return NULL;
-}
-
-static void
-daily_start(struct store *s)
-{
-	pthread_condattr_t ca;
-
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&daily.wake, &ca);
-	pthread_condattr_destroy(&ca);
-	daily.store = s;
-	daily.stop = false;
-	if (pthread_create(&daily.thread, NULL, daily_main, NULL) != 0) {
-		log_errx("cannot start the daily job's thread; run 'ttdt "
-		         "maintenance' from cron instead");
-		pthread_cond_destroy(&daily.wake);
-		return;
-	}
-	daily.started = true;
-}
-
-/* Wakes the thread and waits for it: at most the rest of a run in
- * progress, never the hour. */
-static void
-daily_stop(void)
-{
-	if (!daily.started)
-		return;
-	pthread_mutex_lock(&daily.lock);
-	daily.stop = true;
-	pthread_cond_signal(&daily.wake);
-	pthread_mutex_unlock(&daily.lock);
-	pthread_join(daily.thread, NULL);
-	pthread_cond_destroy(&daily.wake);
-	daily.started = false;
-}
 
 int
 cmd_serve(int argc, char **argv)
@@ -197,8 +106,8 @@ cmd_serve(int argc, char **argv)
 	}
 	/* Today's run first, so a node that was down over midnight catches
 	 * up before it serves; later days from the thread. */
-	daily_check(store);
-	daily_start(store);
+	background_daily(store);
+	background_start(store);
 	views_start(store, config.views_flush_interval);
 	http_set_view_counter(views_count);
 
@@ -241,7 +150,7 @@ cmd_serve(int argc, char **argv)
 out:
 	if (srv)
 		http_stop(srv);
-	daily_stop();
+	background_stop();
 	views_stop();
 	web_shutdown();
 	catalog_shutdown();

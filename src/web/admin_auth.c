@@ -22,6 +22,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "mail.h"
 #include "web.h"
 #include "web_int.h"
 #include "admin_int.h"
@@ -168,6 +169,7 @@ render_login(struct req *r, struct resp *rs, const char *token,
 	tv_set_str(ctx, "error", error ? error : "");
 	tv_set_bool(ctx, "has_notice", notice != NULL);
 	tv_set_str(ctx, "notice", notice ? notice : "");
+	tv_set_bool(ctx, "mail_on", mail_enabled());
 	web_render(r, rs, "admin/login", ctx);
 }
 

@@ -33,6 +33,7 @@ test_admin_routes__under_quan_tri(void **state)
 static const char *const public_paths[] = {
         ADMIN_LOGIN_PATH,
         ADMIN_2FA_PATH,
+        "/quan-tri/quen-mat-khau",
         "/quan-tri/dat-lai-mat-khau/:token",
 };
 
