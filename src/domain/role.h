@@ -1,8 +1,10 @@
 /*
  * Roles of the newsroom (DESIGN, people and roles; regulation Điều 5,
  * 12–18).  A person may hold several: a set of roles is a bit mask,
- * bit (1u << role).  This is where the one permission table will live
- * (action × role); for now it holds the roles themselves.
+ * bit (1u << role).  This file holds the roles themselves; what a role
+ * may do to an item (action × state × role × object rule) is the one
+ * table of src/domain/workflow.c (wf_rules), since its rows are made of
+ * item states and rules about the item.
  */
 #ifndef TTDT_ROLE_H
 #define TTDT_ROLE_H
