@@ -1,0 +1,318 @@
+/*
+ * The media library on SQLite (0006-media.sql): media rows and the media
+ * of items.  Rows in, rows out: what may be uploaded, the files on disk,
+ * alt text, captions and the album rules are the domain's
+ * (src/domain/media.c), which calls these inside its store_tx together
+ * with audit_append.
+ */
+#include "common.h"
+
+#include "log.h"
+#include "store_int.h"
+#include "xalloc.h"
+
+/* Indexed by enum media_kind; the schema's CHECK lists the same. */
+static const char *const media_codes[MEDIA_KIND__MAX] = {
+        "image",   /* MEDIA_IMAGE */
+        "audio",   /* MEDIA_AUDIO */
+        "video",   /* MEDIA_VIDEO */
+        "pdf",     /* MEDIA_PDF */
+        "office",  /* MEDIA_OFFICE */
+        "caption", /* MEDIA_CAPTION */
+};
+
+const char *
+media_kind_code(enum media_kind k)
+{
+	return (unsigned)k < MEDIA_KIND__MAX ? media_codes[k] : NULL;
+}
+
+bool
+media_kind_from_code(const char *code, enum media_kind *out)
+{
+	for (int k = 0; code && k < MEDIA_KIND__MAX; k++)
+		if (strcmp(code, media_codes[k]) == 0) {
+			*out = (enum media_kind)k;
+			return true;
+		}
+	return false;
+}
+
+static void
+bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static const char *
+col_text(struct arena *a, sqlite3_stmt *q, int i)
+{
+	const unsigned char *t = sqlite3_column_text(q, i);
+
+	if (!t)
+		return arena_strdup(a, "");
+	return arena_strndup(a, (const char *)t,
+	                     (size_t)sqlite3_column_bytes(q, i));
+}
+
+/* Reads MEDIA_COLS (stmt_sqlite.c) from column i on. */
+static void
+media_row(struct arena *a, sqlite3_stmt *q, int i, struct media *m)
+{
+	const unsigned char *kind = sqlite3_column_text(q, i + 1);
+
+	memset(m, 0, sizeof(*m));
+	m->id = sqlite3_column_int64(q, i);
+	if (!media_kind_from_code((const char *)kind, &m->kind))
+		m->kind = MEDIA_OFFICE; /* unreachable: the schema's CHECK */
+	m->mime = col_text(a, q, i + 2);
+	m->bytes = sqlite3_column_int64(q, i + 3);
+	m->width = sqlite3_column_int(q, i + 4);
+	m->height = sqlite3_column_int(q, i + 5);
+	m->widths = col_text(a, q, i + 6);
+	m->sha256 = col_text(a, q, i + 7);
+	m->path = col_text(a, q, i + 8);
+	m->uploaded_by = sqlite3_column_int64(q, i + 9);
+	m->uploaded_at = (time_t)sqlite3_column_int64(q, i + 10);
+	m->captions_id = sqlite3_column_int64(q, i + 11);
+	m->original_name = col_text(a, q, i + 12);
+	m->alt = col_text(a, q, i + 13);
+	m->caption = col_text(a, q, i + 14);
+	m->search_text = col_text(a, q, i + 15);
+	m->transcript = col_text(a, q, i + 16);
+}
+
+enum err
+store_media_insert(struct store *s, struct media *m)
+{
+	struct conn *c;
+	sqlite3_stmt *q;
+	enum err e;
+
+	if (!media_kind_code(m->kind))
+		return ERR_INVALID;
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_MEDIA_INSERT);
+	bind_text(q, 1, media_kind_code(m->kind));
+	bind_text(q, 2, m->mime);
+	sqlite3_bind_int64(q, 3, m->bytes);
+	sqlite3_bind_int(q, 4, m->width);
+	sqlite3_bind_int(q, 5, m->height);
+	bind_text(q, 6, m->widths);
+	bind_text(q, 7, m->sha256);
+	bind_text(q, 8, m->path);
+	stmt_bind_int0(q, 9, m->uploaded_by);
+	sqlite3_bind_int64(q, 10, (int64_t)m->uploaded_at);
+	stmt_bind_int0(q, 11, m->captions_id);
+	bind_text(q, 12, m->original_name);
+	bind_text(q, 13, m->alt);
+	bind_text(q, 14, m->caption);
+	bind_text(q, 15, m->search_text);
+	bind_text(q, 16, m->transcript);
+	if ((e = stmt_run(q, "cannot insert a medium", NULL)) != ERR_OK)
+		return e;
+	m->id = sqlite3_last_insert_rowid(conn_db(c));
+	return ERR_OK;
+}
+
+static enum err
+media_one(sqlite3_stmt *q, struct arena *a, struct media *out, const char *what)
+{
+	int rc = sqlite3_step(q);
+	enum err e = ERR_OK;
+
+	if (rc == SQLITE_ROW)
+		media_row(a, q, 0, out);
+	else if (rc == SQLITE_DONE)
+		e = ERR_NOTFOUND;
+	else
+		e = store_db_err(sqlite3_db_handle(q), rc, what);
+	sqlite3_reset(q);
+	return e;
+}
+
+enum err
+store_media_get(struct store *s, struct arena *a, int64_t id, struct media *out)
+{
+	struct conn *c;
+	sqlite3_stmt *q;
+
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_MEDIA_GET);
+	sqlite3_bind_int64(q, 1, id);
+	return media_one(q, a, out, "cannot read a medium");
+}
+
+enum err
+store_media_by_sha256(struct store *s, struct arena *a, const char *sha256,
+                      struct media *out)
+{
+	struct conn *c;
+	sqlite3_stmt *q;
+
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_MEDIA_BY_SHA256);
+	bind_text(q, 1, sha256);
+	return media_one(q, a, out, "cannot look a medium up by hash");
+}
+
+enum err
+store_media_update(struct store *s, const struct media *m)
+{
+	struct conn *c;
+	sqlite3_stmt *q;
+	int64_t n = 0;
+	enum err e;
+
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_MEDIA_UPDATE);
+	sqlite3_bind_int64(q, 1, m->id);
+	bind_text(q, 2, m->alt);
+	bind_text(q, 3, m->caption);
+	bind_text(q, 4, m->search_text);
+	stmt_bind_int0(q, 5, m->captions_id);
+	bind_text(q, 6, m->transcript);
+	if ((e = stmt_run(q, "cannot update a medium", &n)) != ERR_OK)
+		return e;
+	return n ? ERR_OK : ERR_NOTFOUND;
+}
+
+/* Binds the filter shared by STMT_MEDIA_FIND and STMT_MEDIA_COUNT. */
+static void
+bind_filter(sqlite3_stmt *q, enum media_kind kind, const char *pattern)
+{
+	if (media_kind_code(kind))
+		bind_text(q, 1, media_kind_code(kind));
+	if (pattern)
+		bind_text(q, 2, pattern);
+}
+
+enum err
+store_media_find(struct store *s, struct arena *a, enum media_kind kind,
+                 const char *pattern, size_t offset, size_t limit,
+                 struct media_list *out)
+{
+	struct media *v = NULL;
+	size_t cap = 0;
+	struct conn *c;
+	sqlite3_stmt *q;
+	enum err e = ERR_OK;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_MEDIA_COUNT);
+	bind_filter(q, kind, pattern);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		out->total = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_db_err(conn_db(c), rc, "cannot count media");
+	STMT_OR_FAIL(q, c, STMT_MEDIA_FIND);
+	bind_filter(q, kind, pattern);
+	sqlite3_bind_int64(q, 3, limit ? (int64_t)limit : -1);
+	sqlite3_bind_int64(q, 4, (int64_t)offset);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? st_mult(cap, 2) : 16;
+			v = xrealloc(v, st_mult(cap, sizeof(*v)));
+		}
+		media_row(a, q, 0, &v[out->n++]);
+	}
+	if (rc != SQLITE_DONE)
+		e = store_db_err(conn_db(c), rc, "cannot list media");
+	sqlite3_reset(q);
+	if (e == ERR_OK && out->n) {
+		out->v = arena_alloc(a, st_mult(out->n, sizeof(*v)));
+		memcpy(out->v, v, out->n * sizeof(*v));
+	} else {
+		out->n = 0;
+	}
+	free(v);
+	return e;
+}
+
+struct media_set {
+	int64_t item_id;
+	const struct item_media *v;
+	size_t n;
+};
+
+static enum err
+item_media_set_tx(struct store *s, void *arg)
+{
+	const struct media_set *ms = arg;
+	struct conn *c;
+	sqlite3_stmt *q;
+	enum err e;
+
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_ITEM_MEDIA_CLEAR);
+	sqlite3_bind_int64(q, 1, ms->item_id);
+	if ((e = stmt_run(q, "cannot clear an item's media", NULL)) != ERR_OK)
+		return e;
+	for (size_t i = 0; i < ms->n; i++) {
+		STMT_OR_FAIL(q, c, STMT_ITEM_MEDIA_ADD);
+		sqlite3_bind_int64(q, 1, ms->item_id);
+		sqlite3_bind_int64(q, 2, ms->v[i].media_id);
+		sqlite3_bind_int(q, 3, ms->v[i].position);
+		bind_text(q, 4, ms->v[i].caption);
+		e = stmt_run(q, "cannot add an item's medium", NULL);
+		if (e != ERR_OK)
+			return e;
+	}
+	return ERR_OK;
+}
+
+enum err
+store_item_media_set(struct store *s, int64_t item_id,
+                     const struct item_media *v, size_t n)
+{
+	struct media_set ms = {item_id, v, n};
+
+	return store_tx(s, item_media_set_tx, &ms);
+}
+
+enum err
+store_item_media_list(struct store *s, struct arena *a, int64_t item_id,
+                      struct item_media **out, size_t *n)
+{
+	struct item_media *v = NULL;
+	size_t cap = 0;
+	struct conn *c;
+	sqlite3_stmt *q;
+	enum err e = ERR_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	CONN_OR_FAIL(c, s);
+	STMT_OR_FAIL(q, c, STMT_ITEM_MEDIA_LIST);
+	sqlite3_bind_int64(q, 1, item_id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct item_media *im;
+
+		if (*n == cap) {
+			cap = cap ? st_mult(cap, 2) : 16;
+			v = xrealloc(v, st_mult(cap, sizeof(*v)));
+		}
+		im = &v[(*n)++];
+		im->item_id = sqlite3_column_int64(q, 0);
+		im->media_id = sqlite3_column_int64(q, 1);
+		im->position = sqlite3_column_int(q, 2);
+		im->caption = col_text(a, q, 3);
+		media_row(a, q, 4, &im->m);
+	}
+	if (rc != SQLITE_DONE)
+		e = store_db_err(conn_db(c), rc, "cannot list an item's media");
+	sqlite3_reset(q);
+	if (e == ERR_OK && *n) {
+		*out = arena_alloc(a, st_mult(*n, sizeof(*v)));
+		memcpy(*out, v, *n * sizeof(*v));
+	} else {
+		*n = 0;
+	}
+	free(v);
+	return e;
+}
