@@ -33,6 +33,7 @@ static const struct key keys[] = {
         K("server", "threads", KEY_UINT, threads, "0"),
         K("server", "max_header", KEY_SIZE, max_header, "16k"),
         K("server", "max_body", KEY_SIZE, max_body, "1m"),
+        K("server", "upload_max", KEY_SIZE, upload_max, "50m"),
         K("server", "idle_timeout", KEY_UINT, idle_timeout, "30"),
         K("server", "max_conn_per_ip", KEY_UINT, max_conn_per_ip, "0"),
         K("server", "rate_limit", KEY_UINT, rate_limit, "0"),
@@ -91,6 +92,15 @@ static const struct key keys[] = {
           session_absolute_hours, "12"),
         K("security", "cookie_secure", KEY_BOOL, cookie_secure, "false"),
         K("security", "newsroom_allow", KEY_STR, newsroom_allow, ""),
+        K("mail", "host", KEY_STR, mail_host, ""),
+        K("mail", "port", KEY_UINT, mail_port, "0"),
+        K("mail", "tls", KEY_STR, mail_tls, "starttls"),
+        K("mail", "user", KEY_STR, mail_user, ""),
+        K("mail", "password", KEY_STR, mail_password, ""),
+        K("mail", "password_file", KEY_STR, mail_password_file, ""),
+        K("mail", "from", KEY_STR, mail_from, ""),
+        K("mail", "from_name", KEY_STR, mail_from_name, ""),
+        K("mail", "timeout", KEY_UINT, mail_timeout, "30"),
 };
 
 /* Parses "123", "16k", "1m", "2g" (binary multiples). */
@@ -257,6 +267,8 @@ config_validate(const struct config *c, struct buf *err)
 		buf_adds(err, "[server] listen must not be empty\n");
 	if (c->max_header < 1024)
 		buf_adds(err, "[server] max_header must be at least 1k\n");
+	if (c->upload_max < 1024)
+		buf_adds(err, "[server] upload_max must be at least 1k\n");
 	if (c->idle_timeout == 0)
 		buf_adds(err, "[server] idle_timeout must be at least 1\n");
 	if (c->views_flush_interval == 0)
@@ -286,6 +298,28 @@ config_validate(const struct config *c, struct buf *err)
 		              "least 1\n");
 	if (!*c->site.name)
 		buf_adds(err, "[site] name must not be empty\n");
+	/* Mail is off unless host is set; then it must be able to send. */
+	if (*c->mail_host) {
+		if (strcmp(c->mail_tls, "none") &&
+		    strcmp(c->mail_tls, "starttls") &&
+		    strcmp(c->mail_tls, "tls"))
+			buf_adds(err, "[mail] tls must be none, starttls or "
+			              "tls\n");
+		if (!*c->mail_from || !strchr(c->mail_from, '@'))
+			buf_adds(err, "[mail] from must be an e-mail address "
+			              "when host is set\n");
+		if (c->mail_port > 65535)
+			buf_adds(err, "[mail] port must be at most 65535\n");
+		if (c->mail_timeout < 1)
+			buf_adds(err, "[mail] timeout must be at least 1\n");
+		if (*c->mail_password && *c->mail_password_file)
+			buf_adds(err, "[mail] set password or password_file, "
+			              "not both\n");
+		if (*c->mail_user && !*c->mail_password &&
+		    !*c->mail_password_file)
+			buf_adds(err, "[mail] user needs password or "
+			              "password_file\n");
+	}
 	if (strncmp(c->site.base_url, "http://", 7) &&
 	    strncmp(c->site.base_url, "https://", 8))
 		buf_adds(err, "[site] base_url must start with http:// or "

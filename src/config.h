@@ -35,6 +35,7 @@ struct config {
 	unsigned threads;
 	size_t max_header;
 	size_t max_body;
+	size_t upload_max; /* largest file the newsroom takes (media) */
 	unsigned idle_timeout;
 	unsigned max_conn_per_ip;
 	unsigned rate_limit; /* requests a second per address, 0: off */
@@ -69,6 +70,17 @@ struct config {
 	unsigned session_absolute_hours; /* a session never lives longer */
 	bool cookie_secure; /* Secure cookies and HSTS; see config_https */
 	const char *newsroom_allow; /* CIDR ranges, "" : anywhere */
+	/* [mail]: notifications and password reset by e-mail (issue 4
+	 * item 11; src/domain/mail.c).  mail_host "" turns mail off. */
+	const char *mail_host;
+	unsigned mail_port;    /* 0: 25, 587 or 465 by mail_tls */
+	const char *mail_tls;  /* none, starttls or tls */
+	const char *mail_user; /* "" : no AUTH */
+	const char *mail_password;
+	const char *mail_password_file; /* read at each send, if set */
+	const char *mail_from;          /* envelope and From address */
+	const char *mail_from_name;     /* "" : site.name */
+	unsigned mail_timeout;          /* seconds a connection may take */
 };
 
 extern struct config config;

@@ -314,12 +314,178 @@ const char *const stmt_sqlite[STMT__MAX] = {
                 "ELSE failures + 1 END, last_at = excluded.last_at",
         [STMT_ATTEMPT_CLEAR] = "DELETE FROM login_attempt WHERE addr = ?1",
         [STMT_ATTEMPT_PURGE] = "DELETE FROM login_attempt WHERE last_at < ?1",
+/* The mail outbox (0007-mail.sql, store_mail.c). */
+/* The columns of struct mail_row, in the order store_mail.c reads them. */
+#define MAIL_COLS                                                              \
+	"id, to_addr, subject, body, message_id, created_at, attempts, "       \
+	"next_try_at, last_error, sent_at, failed_at"
+        [STMT_MAIL_INSERT] = "INSERT INTO mail_outbox (to_addr, subject, "
+                             "body, message_id, created_at, next_try_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        /* STMT_MAIL_DUE: pending rows due at ?1, oldest first, ?2 at
+         * most (the partial index mail_outbox_due). */
+        [STMT_MAIL_DUE] = "SELECT " MAIL_COLS " FROM mail_outbox "
+                          "WHERE sent_at IS NULL AND failed_at IS NULL "
+                          "AND next_try_at <= ?1 "
+                          "ORDER BY next_try_at, id LIMIT ?2",
+        /* STMT_MAIL_CLAIM: takes row ?1 for one attempt if nobody took
+         * it since its attempts were read as ?2, and hides it until ?3. */
+        [STMT_MAIL_CLAIM] = "UPDATE mail_outbox SET attempts = attempts + 1, "
+                            "next_try_at = ?3 WHERE id = ?1 "
+                            "AND attempts = ?2 AND sent_at IS NULL "
+                            "AND failed_at IS NULL",
+        [STMT_MAIL_SENT] = "UPDATE mail_outbox SET sent_at = ?2, body = '', "
+                           "last_error = NULL WHERE id = ?1",
+        [STMT_MAIL_RETRY] = "UPDATE mail_outbox SET next_try_at = ?2, "
+                            "last_error = ?3 WHERE id = ?1",
+        [STMT_MAIL_GIVE_UP] = "UPDATE mail_outbox SET failed_at = ?2, "
+                              "last_error = ?3, body = '' WHERE id = ?1",
+        [STMT_MAIL_GET] = "SELECT " MAIL_COLS " FROM mail_outbox "
+                          "WHERE id = ?1",
+        /* STMT_MAIL_COUNT: pending, sent and given-up rows. */
+        [STMT_MAIL_COUNT] =
+                "SELECT count(*) FILTER (WHERE sent_at IS NULL "
+                "AND failed_at IS NULL), count(sent_at), count(failed_at) "
+                "FROM mail_outbox",
         /* STMT_SETTING_ADVANCE: sets ?1 to ?2 if it has no value or a
          * smaller one (text order); one change means this caller did. */
         [STMT_SETTING_ADVANCE] =
                 "INSERT INTO setting (key, value) VALUES (?1, ?2) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
                 "WHERE value < excluded.value",
+/* The item workflow (store_workflow.c).  FLOW_COLS are the columns of
+ * struct item_flow but item_id, in the order flow_row reads them; after
+ * a LEFT JOIN an item without a flow row reads as NULLs (defaults). */
+#define FLOW_COLS                                                              \
+	"f.unit_id, f.via_district, f.contribution, f.cited, f.sender_name, "  \
+	"f.sender_agency, f.sender_title, f.sender_contact, "                  \
+	"f.event_ended_at, f.doc_issued_at, f.due_at, f.assigned_user_id, "    \
+	"f.assigned_by, f.assigned_at, f.submitted_at, f.approved_at, "        \
+	"f.approved_by, f.publish_at, f.corr_state, f.corr_by, f.revision, "   \
+	"f.pending_rev, f.return_reason"
+/* The state the newsroom works on: a correction's while there is one. */
+#define WSTATE "coalesce(f.corr_state, i.state)"
+/* The queues' filters: ?1 the account, ?2 its unit, ?3 1 if MINE and
+ * LATE take in the unit's items, ?4 now, ?5 1 if LATE takes in all. */
+#define Q_MINE                                                                 \
+	"(i.author_user_id = ?1 OR (?3 = 1 AND f.unit_id = ?2)) "              \
+	"AND i.state <> 'archived'"
+#define Q_PREAPPROVE "i.state = 'district-review' AND f.unit_id = ?2"
+#define Q_TRIAGE "i.state = 'submitted'"
+#define Q_ASSIGNED WSTATE " = 'in-editing' AND f.assigned_user_id = ?1"
+#define Q_TO_EDIT WSTATE " = 'in-editing' AND f.assigned_user_id IS NULL"
+#define Q_TO_APPROVE WSTATE " = 'pending-approval'"
+#define Q_TO_PUBLISH WSTATE " IN ('approved', 'scheduled')"
+#define Q_LATE                                                                 \
+	"f.due_at < ?4 AND i.state IN ('draft', 'district-review', "           \
+	"'submitted', 'in-editing', 'pending-approval', 'approved', "          \
+	"'scheduled', 'returned') AND (?5 = 1 OR i.author_user_id = ?1 "       \
+	"OR (?3 = 1 AND f.unit_id = ?2))"
+#define Q_FROM " FROM item i LEFT JOIN item_flow f ON f.item_id = i.id WHERE "
+/* A queue's page: ?6 rows from ?7, the most urgent (earliest due) first,
+ * then the oldest. */
+#define QUEUE(cond)                                                            \
+	"SELECT " ITEM_COLS ", " FLOW_COLS Q_FROM cond                         \
+	" ORDER BY f.due_at IS NULL, f.due_at, i.id LIMIT ?6 OFFSET ?7"
+#define QCOUNT(cond) "(SELECT count(*)" Q_FROM cond ")"
+/* clang-format cannot wrap string pasting between macro calls. */
+/* clang-format off */
+#define QUEUE_COUNTS                                                           \
+	"SELECT " QCOUNT(Q_MINE) ", " QCOUNT(Q_PREAPPROVE) ", "                \
+	QCOUNT(Q_TRIAGE) ", " QCOUNT(Q_ASSIGNED) ", " QCOUNT(Q_TO_EDIT) ", "   \
+	QCOUNT(Q_TO_APPROVE) ", " QCOUNT(Q_TO_PUBLISH) ", " QCOUNT(Q_LATE)
+        /* clang-format on */
+        [STMT_FLOW_GET] = "SELECT " FLOW_COLS " FROM item_flow f "
+                          "WHERE f.item_id = ?1",
+        /* STMT_FLOW_PUT: every column but corr_state (STMT_FLOW_CORR_CAS
+         * owns it). */
+        [STMT_FLOW_PUT] =
+                "INSERT INTO item_flow (item_id, unit_id, via_district, "
+                "contribution, cited, sender_name, sender_agency, "
+                "sender_title, sender_contact, event_ended_at, "
+                "doc_issued_at, due_at, assigned_user_id, assigned_by, "
+                "assigned_at, submitted_at, approved_at, approved_by, "
+                "publish_at, corr_by, revision, pending_rev, return_reason) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+                "ON CONFLICT (item_id) DO UPDATE SET "
+                "unit_id = excluded.unit_id, "
+                "via_district = excluded.via_district, "
+                "contribution = excluded.contribution, "
+                "cited = excluded.cited, sender_name = excluded.sender_name, "
+                "sender_agency = excluded.sender_agency, "
+                "sender_title = excluded.sender_title, "
+                "sender_contact = excluded.sender_contact, "
+                "event_ended_at = excluded.event_ended_at, "
+                "doc_issued_at = excluded.doc_issued_at, "
+                "due_at = excluded.due_at, "
+                "assigned_user_id = excluded.assigned_user_id, "
+                "assigned_by = excluded.assigned_by, "
+                "assigned_at = excluded.assigned_at, "
+                "submitted_at = excluded.submitted_at, "
+                "approved_at = excluded.approved_at, "
+                "approved_by = excluded.approved_by, "
+                "publish_at = excluded.publish_at, "
+                "corr_by = excluded.corr_by, revision = excluded.revision, "
+                "pending_rev = excluded.pending_rev, "
+                "return_reason = excluded.return_reason",
+        /* STMT_FLOW_ITEM_CAS: item ?1 from state ?2 to ?3, with
+         * published_at ?4 and updated_at ?5; no change: someone else
+         * moved it first. */
+        [STMT_FLOW_ITEM_CAS] = "UPDATE item SET state = ?3, "
+                               "published_at = ?4, updated_at = ?5 "
+                               "WHERE id = ?1 AND state = ?2",
+        /* STMT_FLOW_CORR_CAS: the correction of ?1 from ?2 to ?3 (NULL:
+         * none; IS compares NULLs as equal). */
+        [STMT_FLOW_CORR_CAS] = "UPDATE item_flow SET corr_state = ?3 "
+                               "WHERE item_id = ?1 AND corr_state IS ?2",
+        /* STMT_FLOW_DUE: scheduled items whose time has come. */
+        [STMT_FLOW_DUE] = "SELECT i.id FROM item i JOIN item_flow f "
+                          "ON f.item_id = i.id WHERE i.state = 'scheduled' "
+                          "AND f.publish_at <= ?1 "
+                          "ORDER BY f.publish_at, i.id LIMIT ?2",
+        [STMT_REVISION_ADD] =
+                "INSERT INTO item_revision (item_id, number, at, user_id, "
+                "category_id, source_date, title, summary, author_name, "
+                "source, cover_image, cover_alt, note, body_html) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                "?13, ?14)",
+        [STMT_REVISION_GET] =
+                "SELECT item_id, number, at, user_id, category_id, "
+                "source_date, title, summary, author_name, source, "
+                "cover_image, cover_alt, note, body_html FROM item_revision "
+                "WHERE item_id = ?1 AND number = ?2",
+        [STMT_REVISION_LIST] =
+                "SELECT item_id, number, at, user_id, category_id, "
+                "source_date, title, summary, author_name, source, "
+                "cover_image, cover_alt, note FROM item_revision "
+                "WHERE item_id = ?1 ORDER BY number DESC",
+        [STMT_TRANSITION_ADD] =
+                "INSERT INTO item_transition (item_id, at, user_id, "
+                "actor_name, action, from_state, to_state, correction, "
+                "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        [STMT_TRANSITION_LIST] =
+                "SELECT id, item_id, at, user_id, actor_name, action, "
+                "from_state, to_state, correction, note "
+                "FROM item_transition WHERE item_id = ?1 ORDER BY id",
+        [STMT_COMMENT_ADD] = "INSERT INTO item_comment (item_id, user_id, "
+                             "at, body) VALUES (?1, ?2, ?3, ?4)",
+        [STMT_COMMENT_LIST] =
+                "SELECT c.id, c.item_id, c.user_id, "
+                "coalesce(a.full_name, ''), c.at, c.body "
+                "FROM item_comment c LEFT JOIN account a "
+                "ON a.id = c.user_id WHERE c.item_id = ?1 ORDER BY c.id",
+        [STMT_QUEUE_MINE] = QUEUE(Q_MINE),
+        [STMT_QUEUE_PREAPPROVE] = QUEUE(Q_PREAPPROVE),
+        [STMT_QUEUE_TRIAGE] = QUEUE(Q_TRIAGE),
+        [STMT_QUEUE_ASSIGNED] = QUEUE(Q_ASSIGNED),
+        [STMT_QUEUE_TO_EDIT] = QUEUE(Q_TO_EDIT),
+        [STMT_QUEUE_TO_APPROVE] = QUEUE(Q_TO_APPROVE),
+        [STMT_QUEUE_TO_PUBLISH] = QUEUE(Q_TO_PUBLISH),
+        [STMT_QUEUE_LATE] = QUEUE(Q_LATE),
+        /* STMT_QUEUE_COUNTS: one column per enum item_queue, in order;
+         * the same parameters (?6, ?7 unused). */
+        [STMT_QUEUE_COUNTS] = QUEUE_COUNTS,
         /* STMT_AUDIT_TAIL: the newest entry's id and hash, and the
          * highest id ever given (AUTOINCREMENT's sqlite_sequence). */
         [STMT_AUDIT_TAIL] =
@@ -391,4 +557,39 @@ const char *const stmt_sqlite[STMT__MAX] = {
         [STMT_RESET_USE] = "UPDATE password_reset SET used_at = ?2 "
                            "WHERE id = ?1 AND used_at IS NULL "
                            "AND voided_at IS NULL AND expires_at > ?2",
+/* The columns of struct media (store_media.c, media_row), table alias m. */
+#define MEDIA_COLS                                                             \
+	"m.id, m.kind, m.mime, m.bytes, m.width, m.height, m.widths, "         \
+	"m.sha256, m.path, m.uploaded_by, m.uploaded_at, m.captions_id, "      \
+	"m.original_name, m.alt, m.caption, m.search_text, m.transcript"
+/* The library's filter: kind ?1 (NULL: all), search_text LIKE ?2 (NULL:
+ * any). */
+#define MEDIA_FILTER                                                           \
+	"(?1 IS NULL OR m.kind = ?1) "                                         \
+	"AND (?2 IS NULL OR m.search_text LIKE ?2 ESCAPE '\\')"
+        [STMT_MEDIA_INSERT] =
+                "INSERT INTO media (kind, mime, bytes, width, height, "
+                "widths, sha256, path, uploaded_by, uploaded_at, "
+                "captions_id, original_name, alt, caption, search_text, "
+                "transcript) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                "?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        [STMT_MEDIA_GET] = "SELECT " MEDIA_COLS " FROM media m WHERE m.id = ?1",
+        [STMT_MEDIA_BY_SHA256] =
+                "SELECT " MEDIA_COLS " FROM media m WHERE m.sha256 = ?1",
+        [STMT_MEDIA_UPDATE] = "UPDATE media SET alt = ?2, caption = ?3, "
+                              "search_text = ?4, captions_id = ?5, "
+                              "transcript = ?6 WHERE id = ?1",
+        /* STMT_MEDIA_FIND: newest first, ?3 rows (-1: all) from ?4. */
+        [STMT_MEDIA_FIND] = "SELECT " MEDIA_COLS " FROM media m "
+                            "WHERE " MEDIA_FILTER " ORDER BY m.uploaded_at "
+                            "DESC, m.id DESC LIMIT ?3 OFFSET ?4",
+        [STMT_MEDIA_COUNT] = "SELECT count(*) FROM media m WHERE " MEDIA_FILTER,
+        [STMT_ITEM_MEDIA_CLEAR] = "DELETE FROM item_media WHERE item_id = ?1",
+        [STMT_ITEM_MEDIA_ADD] = "INSERT INTO item_media (item_id, media_id, "
+                                "position, caption) VALUES (?1, ?2, ?3, ?4)",
+        [STMT_ITEM_MEDIA_LIST] =
+                "SELECT im.item_id, im.media_id, im.position, "
+                "im.caption, " MEDIA_COLS " FROM item_media im "
+                "JOIN media m ON m.id = im.media_id "
+                "WHERE im.item_id = ?1 ORDER BY im.position, m.id",
 };

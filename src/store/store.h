@@ -503,4 +503,306 @@ enum err store_audit_find(struct store *s, const struct audit_filter *f,
 enum err store_audit_count(struct store *s, const struct audit_filter *f,
                            int64_t *n);
 
+/* ------------------------------------------------------------------------
+ * The mail outbox (0007-mail.sql, store_mail.c): rows in, rows out.  What
+ * is due, the backoff and the SMTP exchange are the domain's
+ * (src/domain/mail.c); mail_queue calls store_mail_insert inside the
+ * caller's transaction.
+ * ---------------------------------------------------------------------- */
+
+struct mail_row {
+	int64_t id;
+	const char *to;
+	const char *subject;
+	const char *body; /* "" once sent or given up */
+	const char *message_id;
+	time_t created_at;
+	int attempts;
+	time_t next_try_at;
+	const char *last_error; /* "" : none */
+	time_t sent_at;         /* 0: not sent */
+	time_t failed_at;       /* 0: not given up */
+};
+
+/* Inserts m (to, subject, body, message_id, created_at), due at once,
+ * and sets m->id (STMT_MAIL_INSERT); ERR_CONFLICT if message_id exists. */
+enum err store_mail_insert(struct store *s, struct mail_row *m);
+/* At most limit pending rows due at now, oldest first, in *out (array and
+ * strings in a) and their number in *n (STMT_MAIL_DUE). */
+enum err store_mail_due(struct store *s, struct arena *a, time_t now,
+                        size_t limit, struct mail_row **out, size_t *n);
+/* Takes pending row id for one more attempt if its attempts are still
+ * attempts_seen, hiding it until until (STMT_MAIL_CLAIM); *claimed false
+ * if another sender took it first or it is no longer pending. */
+enum err store_mail_claim(struct store *s, int64_t id, int attempts_seen,
+                          time_t until, bool *claimed);
+/* Row id sent at now; empties its body (STMT_MAIL_SENT). */
+enum err store_mail_sent(struct store *s, int64_t id, time_t now);
+/* Row id failed with error; due again at next_try_at (STMT_MAIL_RETRY). */
+enum err store_mail_retry(struct store *s, int64_t id, time_t next_try_at,
+                          const char *error);
+/* Row id given up at now with error; empties its body, keeps the row
+ * (STMT_MAIL_GIVE_UP). */
+enum err store_mail_give_up(struct store *s, int64_t id, time_t now,
+                            const char *error);
+/* Row id, strings in a (STMT_MAIL_GET); ERR_NOTFOUND if none. */
+enum err store_mail_get(struct store *s, struct arena *a, int64_t id,
+                        struct mail_row *out);
+/* How many rows are pending, sent and given up (STMT_MAIL_COUNT); any
+ * pointer may be NULL. */
+enum err store_mail_count(struct store *s, int64_t *pending, int64_t *sent,
+                          int64_t *failed);
+
+/* ------------------------------------------------------------------------
+ * The media library (0006-media.sql, store_media.c): uploads and the
+ * media of items.  Rows in, rows out: sniffing, re-encoding, files, alt
+ * text and captions rules are the domain's (src/domain/media.c).
+ * ---------------------------------------------------------------------- */
+
+enum media_kind {
+	MEDIA_IMAGE,   /* re-encoded JPEG + WebP at several widths */
+	MEDIA_AUDIO,   /* MP3, M4A/AAC, OGG, WAV, stored as uploaded */
+	MEDIA_VIDEO,   /* MP4, WebM */
+	MEDIA_PDF,     /* PDF */
+	MEDIA_OFFICE,  /* Word, Excel, PowerPoint, OpenDocument */
+	MEDIA_CAPTION, /* WebVTT captions of an audio or video file */
+	MEDIA_KIND__MAX
+};
+
+/* Stable names used in the database ("image", "audio", ...). */
+const char *media_kind_code(enum media_kind k);
+bool media_kind_from_code(const char *code, enum media_kind *out);
+
+struct media {
+	int64_t id;
+	enum media_kind kind;
+	const char *mime;    /* of the stored main file */
+	int64_t bytes;       /* of the stored main file */
+	int width, height;   /* images: of the largest variant, upright */
+	const char *widths;  /* images: "320,640,800", ascending; else "" */
+	const char *sha256;  /* hex, of the bytes uploaded */
+	const char *path;    /* below the media folder (images: the largest
+	                        JPEG, "2026/01/<hex>-800.jpg") */
+	int64_t uploaded_by; /* 0: not an account */
+	time_t uploaded_at;
+	int64_t captions_id;       /* audio/video: its WebVTT, 0: none */
+	const char *original_name; /* sanitised, NFC; display only */
+	const char *alt;
+	const char *caption;
+	const char *search_text; /* folded name, alt, caption (written by
+	                            the domain; read back too) */
+	const char *transcript;  /* audio/video, "" for none */
+};
+
+struct media_list {
+	struct media *v;
+	size_t n;
+	size_t total; /* matches in all, for pagination */
+};
+
+/* One medium of an item, with the media row joined (read only). */
+struct item_media {
+	int64_t item_id;
+	int64_t media_id;
+	int position;
+	const char *caption;
+	struct media m;
+};
+
+/* Inserts m and sets m->id (STMT_MEDIA_INSERT); ERR_CONFLICT if its
+ * sha256 or path is taken, ERR_INVALID if uploaded_by / captions_id
+ * names nothing. */
+enum err store_media_insert(struct store *s, struct media *m);
+/* One row by id (STMT_MEDIA_GET) or by sha256 (STMT_MEDIA_BY_SHA256);
+ * ERR_NOTFOUND if none. */
+enum err store_media_get(struct store *s, struct arena *a, int64_t id,
+                         struct media *out);
+enum err store_media_by_sha256(struct store *s, struct arena *a,
+                               const char *sha256, struct media *out);
+/* Writes alt, caption, search_text, captions_id and transcript of row
+ * m->id (STMT_MEDIA_UPDATE); ERR_NOTFOUND, ERR_INVALID (a bad
+ * captions_id, or an image left without alt text). */
+enum err store_media_update(struct store *s, const struct media *m);
+/* The library, newest first (uploaded_at, id): kind (MEDIA_KIND__MAX:
+ * all), pattern (NULL: any) a LIKE pattern over search_text with '\' as
+ * its escape, limit of them from offset; total filled
+ * (STMT_MEDIA_FIND, STMT_MEDIA_COUNT). */
+enum err store_media_find(struct store *s, struct arena *a,
+                          enum media_kind kind, const char *pattern,
+                          size_t offset, size_t limit, struct media_list *out);
+/* Replaces the media of item_id by v[0..n) (item_id of each ignored),
+ * positions as given (STMT_ITEM_MEDIA_CLEAR, STMT_ITEM_MEDIA_ADD), in
+ * one transaction; ERR_INVALID for an unknown item or medium,
+ * ERR_CONFLICT for one listed twice. */
+enum err store_item_media_set(struct store *s, int64_t item_id,
+                              const struct item_media *v, size_t n);
+/* The media of item_id by position, rows joined (STMT_ITEM_MEDIA_LIST). */
+enum err store_item_media_list(struct store *s, struct arena *a,
+                               int64_t item_id, struct item_media **out,
+                               size_t *n);
+
+/* ------------------------------------------------------------------------
+ * The item workflow (0005-workflow.sql, store_workflow.c): the workflow
+ * side of an item, its revisions, its history of states, editorial
+ * comments and the newsroom's queues.  Rows in, rows out: who may do
+ * what, completeness and deadlines are src/domain/workflow.c's, which
+ * calls these inside its store_tx together with audit_append.
+ * ---------------------------------------------------------------------- */
+
+/* The workflow side of an item.  Items without a row (the demo,
+ * imports) read as zeros with corr_state ITEM_STATE__MAX. */
+struct item_flow {
+	int64_t item_id;
+	int64_t unit_id;   /* the author's unit at creation; 0: none */
+	bool via_district; /* Điều 18.2: the district head pre-approves */
+	bool contribution; /* Điều 9.1.c: sender details required */
+	bool cited;        /* Điều 7.2: quoted from elsewhere */
+	const char *sender_name;
+	const char *sender_agency;
+	const char *sender_title;   /* optional */
+	const char *sender_contact; /* phone or address */
+	time_t event_ended_at;      /* Điều 9.2.a; 0: none */
+	time_t doc_issued_at;       /* Điều 9.2.b; 0: none */
+	time_t due_at;              /* derived (workflow.c); 0: none */
+	int64_t assigned_user_id;   /* Điều 13.2; 0: nobody */
+	int64_t assigned_by;
+	time_t assigned_at;
+	time_t submitted_at; /* first submission; 0: never */
+	time_t approved_at;
+	int64_t approved_by;
+	time_t publish_at; /* scheduled publication; 0: none */
+	/* A correction of a published item: its state (in-editing,
+	 * pending-approval, approved), ITEM_STATE__MAX for none. */
+	enum item_state corr_state;
+	int64_t corr_by;     /* who started the correction */
+	int64_t revision;    /* the newest revision's number; 0: none */
+	int64_t pending_rev; /* the correction's revision; 0: none */
+	const char *return_reason;
+};
+
+/* One saved version of an item's editable fields. */
+struct item_revision {
+	int64_t item_id;
+	int64_t number; /* 1, 2, ... per item */
+	time_t at;
+	int64_t user_id; /* 0: not an account */
+	int64_t category_id;
+	const char *title;
+	const char *summary;
+	const char *body_html; /* NULL in lists */
+	const char *author_name;
+	const char *source;
+	time_t source_date;
+	const char *cover_image;
+	const char *cover_alt;
+	const char *note; /* "restored from 3", ... */
+};
+
+/* One step of an item's history. */
+struct item_transition {
+	int64_t id;
+	int64_t item_id;
+	time_t at;
+	int64_t user_id; /* 0: the scheduler or the command line */
+	const char *actor_name;
+	const char *action; /* "approve" */
+	enum item_state from, to;
+	bool correction; /* a step of a correction (item_flow.corr_state) */
+	const char *note;
+};
+
+struct item_comment {
+	int64_t id;
+	int64_t item_id;
+	int64_t user_id;
+	const char *user_name; /* read only: the account's full name */
+	time_t at;
+	const char *body;
+};
+
+/* The newsroom's queues (issue 4 item 2). */
+enum item_queue {
+	ITEM_QUEUE_MINE,       /* my items (a focal point: the unit's) */
+	ITEM_QUEUE_PREAPPROVE, /* district review, of my unit */
+	ITEM_QUEUE_TRIAGE,     /* submitted */
+	ITEM_QUEUE_ASSIGNED,   /* in editing, assigned to me */
+	ITEM_QUEUE_TO_EDIT,    /* in editing, nobody assigned */
+	ITEM_QUEUE_TO_APPROVE, /* pending approval */
+	ITEM_QUEUE_TO_PUBLISH, /* approved or scheduled */
+	ITEM_QUEUE_LATE,       /* past due_at, not published yet */
+	ITEM_QUEUE__MAX
+};
+
+/* Whose queues: the domain fills it from the account and its roles. */
+struct queue_who {
+	int64_t user_id;
+	int64_t unit_id; /* 0: none */
+	bool unit_wide;  /* MINE and LATE include the unit's items */
+	bool see_all;    /* LATE includes every item */
+	time_t now;
+};
+
+struct queue_entry {
+	struct item item; /* body_html not loaded */
+	struct item_flow flow;
+};
+
+struct queue_list {
+	struct queue_entry *v;
+	size_t n;
+	size_t total;
+};
+
+/* The flow of item_id, strings in a (STMT_FLOW_GET); ERR_NOTFOUND (and
+ * out filled with the defaults above) if the item has no row. */
+enum err store_flow_get(struct store *s, struct arena *a, int64_t item_id,
+                        struct item_flow *out);
+/* Inserts or replaces every field of f but corr_state, which only
+ * store_flow_corr_cas writes (STMT_FLOW_PUT). */
+enum err store_flow_put(struct store *s, const struct item_flow *f);
+/* Compare-and-set of item id's state from to to, writing published_at
+ * and updated_at (0: NULL) and keeping the search index in step
+ * (STMT_FLOW_ITEM_CAS); ERR_CONFLICT if the state was not from. */
+enum err store_item_state_cas(struct store *s, int64_t id, enum item_state from,
+                              enum item_state to, time_t published_at,
+                              time_t updated_at);
+/* Compare-and-set of the correction state (ITEM_STATE__MAX: none) of
+ * an item with a flow row (STMT_FLOW_CORR_CAS); ERR_CONFLICT if it was
+ * not from or there is no row. */
+enum err store_flow_corr_cas(struct store *s, int64_t item_id,
+                             enum item_state from, enum item_state to);
+
+/* Revisions (STMT_REVISION_*): add inserts r as it is (ERR_CONFLICT if
+ * the number exists); get loads one with its body (ERR_NOTFOUND); list
+ * gives them newest first without bodies. */
+enum err store_revision_add(struct store *s, const struct item_revision *r);
+enum err store_revision_get(struct store *s, struct arena *a, int64_t item_id,
+                            int64_t number, struct item_revision *out);
+enum err store_revisions(struct store *s, struct arena *a, int64_t item_id,
+                         struct item_revision **out, size_t *n);
+
+/* History (STMT_TRANSITION_*): add sets t->id; list is oldest first. */
+enum err store_transition_add(struct store *s, struct item_transition *t);
+enum err store_transitions(struct store *s, struct arena *a, int64_t item_id,
+                           struct item_transition **out, size_t *n);
+
+/* Comments (STMT_COMMENT_*): add sets c->id; list is oldest first. */
+enum err store_comment_add(struct store *s, struct item_comment *c);
+enum err store_comments(struct store *s, struct arena *a, int64_t item_id,
+                        struct item_comment **out, size_t *n);
+
+/* Queue q for w, most urgent first (due_at, then oldest), limit from
+ * offset, with total (STMT_QUEUE_<Q>, STMT_QUEUE_COUNTS).  The domain
+ * decides who sees which queue. */
+enum err store_queue(struct store *s, struct arena *a, enum item_queue q,
+                     const struct queue_who *w, size_t offset, size_t limit,
+                     struct queue_list *out);
+/* Every queue's count for w, in one statement (STMT_QUEUE_COUNTS). */
+enum err store_queue_counts(struct store *s, const struct queue_who *w,
+                            int64_t counts[ITEM_QUEUE__MAX]);
+/* Ids of scheduled items with publish_at <= now, oldest first, at most
+ * limit, in a (STMT_FLOW_DUE). */
+enum err store_items_due(struct store *s, struct arena *a, time_t now,
+                         size_t limit, int64_t **ids, size_t *n);
+
 #endif

@@ -49,6 +49,10 @@ static const char csrf_message[] =
 	X(HTTP_M_GET, "/quan-tri", ADMIN_SIGNED_IN, admin_dashboard)           \
 	X(HTTP_M_GET, "/quan-tri/dang-nhap", ADMIN_PUBLIC, admin_login_form)   \
 	X(HTTP_M_POST, "/quan-tri/dang-nhap", ADMIN_PUBLIC, admin_login_post)  \
+	X(HTTP_M_GET, "/quan-tri/quen-mat-khau", ADMIN_PUBLIC,                 \
+	  admin_forgot_form)                                                   \
+	X(HTTP_M_POST, "/quan-tri/quen-mat-khau", ADMIN_PUBLIC,                \
+	  admin_forgot_post)                                                   \
 	X(HTTP_M_GET, "/quan-tri/xac-thuc", ADMIN_PUBLIC, admin_2fa_form)      \
 	X(HTTP_M_POST, "/quan-tri/xac-thuc", ADMIN_PUBLIC, admin_2fa_post)     \
 	X(HTTP_M_GET, "/quan-tri/bat-xac-thuc", ADMIN_SESSION,                 \

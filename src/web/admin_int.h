@@ -152,6 +152,10 @@ void admin_2fa_post(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_logout(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_logout_all(struct req *r, struct resp *rs, struct admin_ctx *c);
 
+/* ---- admin_forgot.c ---- */
+void admin_forgot_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_forgot_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+
 /* ---- admin_totp.c ---- */
 void admin_enrol_form(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_enrol_post(struct req *r, struct resp *rs, struct admin_ctx *c);

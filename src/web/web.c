@@ -594,6 +594,7 @@ web_init(struct store *s, struct buf *err)
 	        "admin/reset",
 	        "admin/reset-gone",
 	        "admin/audit",
+	        "admin/forgot",
 	};
 
 	web_store = s;

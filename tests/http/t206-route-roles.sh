@@ -27,7 +27,7 @@ declare -A GETS=(
 POSTS=(/quan-tri/dang-xuat /quan-tri/dang-xuat-tat-ca /quan-tri/doi-mat-khau
 	/quan-tri/bat-xac-thuc /quan-tri/nhat-ky/kiem-tra)
 # Pages before a session exists (t201, t207 test them).
-PUBLIC=(/quan-tri/dang-nhap /quan-tri/xac-thuc)
+PUBLIC=(/quan-tri/dang-nhap /quan-tri/xac-thuc /quan-tri/quen-mat-khau)
 # Patterns with a :param: the tables above hold concrete paths for them
 # (ids of the demo database), which the mirror check below leaves out.
 PATTERNS_EXTRA=()
