@@ -63,6 +63,33 @@ stmt_bind_int0(sqlite3_stmt *q, int i, int64_t v)
 		sqlite3_bind_null(q, i);
 }
 
+/* Binds text v to ?i ("" for NULL; v must outlive the step). */
+static inline void
+stmt_bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+/* Binds text v to ?i, NULL as NULL. */
+static inline void
+stmt_bind_text_null(sqlite3_stmt *q, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+/* Column i of q as a string in a ("" for NULL). */
+const char *stmt_col_text(struct arena *a, sqlite3_stmt *q, int i);
+
+/* Steps q to the end, calling row(a, q, element) on each row into a
+ * growing array of size-byte elements copied into a at the end (*out,
+ * *n; NULL and 0 for none); resets q.  Failure is logged about what. */
+enum err stmt_rows(sqlite3_stmt *q, struct arena *a, size_t size,
+                   void (*row)(struct arena *, sqlite3_stmt *, void *),
+                   void **out, size_t *n, const char *what);
+
 /* The calling thread's connection, or return ERR_IO from the caller. */
 #define CONN_OR_FAIL(c, s)                                                     \
 	do {                                                                   \

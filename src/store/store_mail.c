@@ -9,31 +9,19 @@
 #include "log.h"
 #include "store_int.h"
 
-/* Column i of q as a string in a ("" for NULL). */
-static const char *
-col_text(struct arena *a, sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-
-	if (!t)
-		return "";
-	return arena_strndup(a, (const char *)t,
-	                     (size_t)sqlite3_column_bytes(q, i));
-}
-
 /* Reads one row of MAIL_COLS (stmt_sqlite.c). */
 static void
 mail_row_read(struct arena *a, sqlite3_stmt *q, struct mail_row *m)
 {
 	m->id = sqlite3_column_int64(q, 0);
-	m->to = col_text(a, q, 1);
-	m->subject = col_text(a, q, 2);
-	m->body = col_text(a, q, 3);
-	m->message_id = col_text(a, q, 4);
+	m->to = stmt_col_text(a, q, 1);
+	m->subject = stmt_col_text(a, q, 2);
+	m->body = stmt_col_text(a, q, 3);
+	m->message_id = stmt_col_text(a, q, 4);
 	m->created_at = (time_t)sqlite3_column_int64(q, 5);
 	m->attempts = sqlite3_column_int(q, 6);
 	m->next_try_at = (time_t)sqlite3_column_int64(q, 7);
-	m->last_error = col_text(a, q, 8);
+	m->last_error = stmt_col_text(a, q, 8);
 	m->sent_at = (time_t)sqlite3_column_int64(q, 9);
 	m->failed_at = (time_t)sqlite3_column_int64(q, 10);
 }

@@ -38,23 +38,6 @@ media_kind_from_code(const char *code, enum media_kind *out)
 	return false;
 }
 
-static void
-bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
-}
-
-static const char *
-col_text(struct arena *a, sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-
-	if (!t)
-		return arena_strdup(a, "");
-	return arena_strndup(a, (const char *)t,
-	                     (size_t)sqlite3_column_bytes(q, i));
-}
-
 /* Reads MEDIA_COLS (stmt_sqlite.c) from column i on. */
 static void
 media_row(struct arena *a, sqlite3_stmt *q, int i, struct media *m)
@@ -65,21 +48,21 @@ media_row(struct arena *a, sqlite3_stmt *q, int i, struct media *m)
 	m->id = sqlite3_column_int64(q, i);
 	if (!media_kind_from_code((const char *)kind, &m->kind))
 		m->kind = MEDIA_OFFICE; /* unreachable: the schema's CHECK */
-	m->mime = col_text(a, q, i + 2);
+	m->mime = stmt_col_text(a, q, i + 2);
 	m->bytes = sqlite3_column_int64(q, i + 3);
 	m->width = sqlite3_column_int(q, i + 4);
 	m->height = sqlite3_column_int(q, i + 5);
-	m->widths = col_text(a, q, i + 6);
-	m->sha256 = col_text(a, q, i + 7);
-	m->path = col_text(a, q, i + 8);
+	m->widths = stmt_col_text(a, q, i + 6);
+	m->sha256 = stmt_col_text(a, q, i + 7);
+	m->path = stmt_col_text(a, q, i + 8);
 	m->uploaded_by = sqlite3_column_int64(q, i + 9);
 	m->uploaded_at = (time_t)sqlite3_column_int64(q, i + 10);
 	m->captions_id = sqlite3_column_int64(q, i + 11);
-	m->original_name = col_text(a, q, i + 12);
-	m->alt = col_text(a, q, i + 13);
-	m->caption = col_text(a, q, i + 14);
-	m->search_text = col_text(a, q, i + 15);
-	m->transcript = col_text(a, q, i + 16);
+	m->original_name = stmt_col_text(a, q, i + 12);
+	m->alt = stmt_col_text(a, q, i + 13);
+	m->caption = stmt_col_text(a, q, i + 14);
+	m->search_text = stmt_col_text(a, q, i + 15);
+	m->transcript = stmt_col_text(a, q, i + 16);
 }
 
 enum err
@@ -93,22 +76,22 @@ store_media_insert(struct store *s, struct media *m)
 		return ERR_INVALID;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_MEDIA_INSERT);
-	bind_text(q, 1, media_kind_code(m->kind));
-	bind_text(q, 2, m->mime);
+	stmt_bind_text(q, 1, media_kind_code(m->kind));
+	stmt_bind_text(q, 2, m->mime);
 	sqlite3_bind_int64(q, 3, m->bytes);
 	sqlite3_bind_int(q, 4, m->width);
 	sqlite3_bind_int(q, 5, m->height);
-	bind_text(q, 6, m->widths);
-	bind_text(q, 7, m->sha256);
-	bind_text(q, 8, m->path);
+	stmt_bind_text(q, 6, m->widths);
+	stmt_bind_text(q, 7, m->sha256);
+	stmt_bind_text(q, 8, m->path);
 	stmt_bind_int0(q, 9, m->uploaded_by);
 	sqlite3_bind_int64(q, 10, (int64_t)m->uploaded_at);
 	stmt_bind_int0(q, 11, m->captions_id);
-	bind_text(q, 12, m->original_name);
-	bind_text(q, 13, m->alt);
-	bind_text(q, 14, m->caption);
-	bind_text(q, 15, m->search_text);
-	bind_text(q, 16, m->transcript);
+	stmt_bind_text(q, 12, m->original_name);
+	stmt_bind_text(q, 13, m->alt);
+	stmt_bind_text(q, 14, m->caption);
+	stmt_bind_text(q, 15, m->search_text);
+	stmt_bind_text(q, 16, m->transcript);
 	if ((e = stmt_run(q, "cannot insert a medium", NULL)) != ERR_OK)
 		return e;
 	m->id = sqlite3_last_insert_rowid(conn_db(c));
@@ -152,7 +135,7 @@ store_media_by_sha256(struct store *s, struct arena *a, const char *sha256,
 
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_MEDIA_BY_SHA256);
-	bind_text(q, 1, sha256);
+	stmt_bind_text(q, 1, sha256);
 	return media_one(q, a, out, "cannot look a medium up by hash");
 }
 
@@ -167,11 +150,11 @@ store_media_update(struct store *s, const struct media *m)
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_MEDIA_UPDATE);
 	sqlite3_bind_int64(q, 1, m->id);
-	bind_text(q, 2, m->alt);
-	bind_text(q, 3, m->caption);
-	bind_text(q, 4, m->search_text);
+	stmt_bind_text(q, 2, m->alt);
+	stmt_bind_text(q, 3, m->caption);
+	stmt_bind_text(q, 4, m->search_text);
 	stmt_bind_int0(q, 5, m->captions_id);
-	bind_text(q, 6, m->transcript);
+	stmt_bind_text(q, 6, m->transcript);
 	if ((e = stmt_run(q, "cannot update a medium", &n)) != ERR_OK)
 		return e;
 	return n ? ERR_OK : ERR_NOTFOUND;
@@ -182,9 +165,9 @@ static void
 bind_filter(sqlite3_stmt *q, enum media_kind kind, const char *pattern)
 {
 	if (media_kind_code(kind))
-		bind_text(q, 1, media_kind_code(kind));
+		stmt_bind_text(q, 1, media_kind_code(kind));
 	if (pattern)
-		bind_text(q, 2, pattern);
+		stmt_bind_text(q, 2, pattern);
 }
 
 enum err
@@ -257,7 +240,7 @@ item_media_set_tx(struct store *s, void *arg)
 		sqlite3_bind_int64(q, 1, ms->item_id);
 		sqlite3_bind_int64(q, 2, ms->v[i].media_id);
 		sqlite3_bind_int(q, 3, ms->v[i].position);
-		bind_text(q, 4, ms->v[i].caption);
+		stmt_bind_text(q, 4, ms->v[i].caption);
 		e = stmt_run(q, "cannot add an item's medium", NULL);
 		if (e != ERR_OK)
 			return e;
@@ -301,7 +284,7 @@ store_item_media_list(struct store *s, struct arena *a, int64_t item_id,
 		im->item_id = sqlite3_column_int64(q, 0);
 		im->media_id = sqlite3_column_int64(q, 1);
 		im->position = sqlite3_column_int(q, 2);
-		im->caption = col_text(a, q, 3);
+		im->caption = stmt_col_text(a, q, 3);
 		media_row(a, q, 4, &im->m);
 	}
 	if (rc != SQLITE_DONE)

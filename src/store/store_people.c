@@ -15,58 +15,6 @@
 #include "store_int.h"
 #include "xalloc.h"
 
-static void
-bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
-}
-
-static const char *
-col_text(struct arena *a, sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-
-	if (!t)
-		return arena_strdup(a, "");
-	return arena_strndup(a, (const char *)t,
-	                     (size_t)sqlite3_column_bytes(q, i));
-}
-
-/* Steps q to the end, calling row(a, q, element) on each row into a
- * growing array of size-byte elements copied into the arena at the end;
- * resets q. */
-static enum err
-list_run(sqlite3_stmt *q, struct arena *a, size_t size,
-         void (*row)(struct arena *, sqlite3_stmt *, void *), void **out,
-         size_t *n, const char *what)
-{
-	char *v = NULL;
-	size_t cap = 0;
-	enum err e = ERR_OK;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? st_mult(cap, 2) : 16;
-			v = xrealloc(v, st_mult(cap, size));
-		}
-		row(a, q, v + st_mult((*n)++, size));
-	}
-	if (rc != SQLITE_DONE)
-		e = store_db_err(sqlite3_db_handle(q), rc, what);
-	sqlite3_reset(q);
-	if (e == ERR_OK && *n) {
-		*out = arena_alloc(a, st_mult(*n, size));
-		memcpy(*out, v, *n * size);
-	} else {
-		*n = 0;
-	}
-	free(v);
-	return e;
-}
-
 /* Runs a query expected to give one row read by row(); ERR_NOTFOUND if it
  * gives none.  Resets q. */
 static enum err
@@ -95,8 +43,8 @@ kind_row(struct arena *a, sqlite3_stmt *q, void *p)
 	struct unit_kind *k = p;
 
 	k->id = sqlite3_column_int64(q, 0);
-	k->code = col_text(a, q, 1);
-	k->name = col_text(a, q, 2);
+	k->code = stmt_col_text(a, q, 1);
+	k->name = stmt_col_text(a, q, 2);
 }
 
 enum err
@@ -110,8 +58,8 @@ store_unit_kinds(struct store *s, struct arena *a, struct unit_kind **out,
 	*n = 0;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_UNIT_KIND_LIST);
-	return list_run(q, a, sizeof(**out), kind_row, (void **)out, n,
-	                "cannot list unit kinds");
+	return stmt_rows(q, a, sizeof(**out), kind_row, (void **)out, n,
+	                 "cannot list unit kinds");
 }
 
 /* Reads UNIT_COLS (stmt_sqlite.c). */
@@ -123,14 +71,14 @@ unit_row(struct arena *a, sqlite3_stmt *q, void *p)
 	memset(u, 0, sizeof(*u));
 	u->id = sqlite3_column_int64(q, 0);
 	u->kind_id = sqlite3_column_int64(q, 1);
-	u->kind_code = col_text(a, q, 2);
-	u->kind_name = col_text(a, q, 3);
+	u->kind_code = stmt_col_text(a, q, 2);
+	u->kind_name = stmt_col_text(a, q, 3);
 	u->parent_id = sqlite3_column_int64(q, 4);
-	u->name = col_text(a, q, 5);
-	u->address = col_text(a, q, 6);
-	u->phone = col_text(a, q, 7);
-	u->fax = col_text(a, q, 8);
-	u->email = col_text(a, q, 9);
+	u->name = stmt_col_text(a, q, 5);
+	u->address = stmt_col_text(a, q, 6);
+	u->phone = stmt_col_text(a, q, 7);
+	u->fax = stmt_col_text(a, q, 8);
+	u->email = stmt_col_text(a, q, 9);
 	u->focal_user_id = sqlite3_column_int64(q, 10);
 	u->position = sqlite3_column_int(q, 11);
 	u->created_at = (time_t)sqlite3_column_int64(q, 12);
@@ -147,8 +95,8 @@ store_units(struct store *s, struct arena *a, struct unit **out, size_t *n)
 	*n = 0;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_UNIT_LIST);
-	return list_run(q, a, sizeof(**out), unit_row, (void **)out, n,
-	                "cannot list units");
+	return stmt_rows(q, a, sizeof(**out), unit_row, (void **)out, n,
+	                 "cannot list units");
 }
 
 enum err
@@ -170,11 +118,11 @@ bind_unit(sqlite3_stmt *q, const struct unit *u)
 {
 	sqlite3_bind_int64(q, 1, u->kind_id);
 	stmt_bind_int0(q, 2, u->parent_id);
-	bind_text(q, 3, u->name);
-	bind_text(q, 4, u->address);
-	bind_text(q, 5, u->phone);
-	bind_text(q, 6, u->fax);
-	bind_text(q, 7, u->email);
+	stmt_bind_text(q, 3, u->name);
+	stmt_bind_text(q, 4, u->address);
+	stmt_bind_text(q, 5, u->phone);
+	stmt_bind_text(q, 6, u->fax);
+	stmt_bind_text(q, 7, u->email);
 	stmt_bind_int0(q, 8, u->focal_user_id);
 	sqlite3_bind_int(q, 9, u->position);
 	sqlite3_bind_int64(q, 10, (int64_t)u->created_at);
@@ -255,23 +203,23 @@ user_row(struct arena *a, sqlite3_stmt *q, void *p)
 
 	memset(u, 0, sizeof(*u));
 	u->id = sqlite3_column_int64(q, 0);
-	u->email = col_text(a, q, 1);
-	u->full_name = col_text(a, q, 2);
-	u->title = col_text(a, q, 3);
+	u->email = stmt_col_text(a, q, 1);
+	u->full_name = stmt_col_text(a, q, 2);
+	u->title = stmt_col_text(a, q, 3);
 	u->unit_id = sqlite3_column_int64(q, 4);
-	u->phone = col_text(a, q, 5);
+	u->phone = stmt_col_text(a, q, 5);
 	u->professional = sqlite3_column_int(q, 6) != 0;
 	u->active = sqlite3_column_int(q, 7) != 0;
 	u->must_change_password = sqlite3_column_int(q, 8) != 0;
-	u->password_hash = col_text(a, q, 9);
+	u->password_hash = stmt_col_text(a, q, 9);
 	u->password_changed_at = (time_t)sqlite3_column_int64(q, 10);
 	u->last_login_at = (time_t)sqlite3_column_int64(q, 11);
 	u->failed_count = sqlite3_column_int(q, 12);
 	u->locked_until = (time_t)sqlite3_column_int64(q, 13);
-	u->totp_secret = col_text(a, q, 14);
-	u->recovery_codes = col_text(a, q, 15);
+	u->totp_secret = stmt_col_text(a, q, 14);
+	u->recovery_codes = stmt_col_text(a, q, 15);
 	u->created_at = (time_t)sqlite3_column_int64(q, 16);
-	u->roles = col_text(a, q, 17);
+	u->roles = stmt_col_text(a, q, 17);
 }
 
 enum err
@@ -286,8 +234,8 @@ store_users(struct store *s, struct arena *a, int64_t unit_id,
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_USER_LIST);
 	stmt_bind_int0(q, 1, unit_id);
-	return list_run(q, a, sizeof(**out), user_row, (void **)out, n,
-	                "cannot list accounts");
+	return stmt_rows(q, a, sizeof(**out), user_row, (void **)out, n,
+	                 "cannot list accounts");
 }
 
 enum err
@@ -315,7 +263,7 @@ store_user_by_email(struct store *s, struct arena *a, const char *email,
 		return ERR_NOTFOUND;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_USER_BY_EMAIL);
-	bind_text(q, 1, email);
+	stmt_bind_text(q, 1, email);
 	return one_run(q, a, user_row, out, "cannot read an account");
 }
 
@@ -323,21 +271,21 @@ store_user_by_email(struct store *s, struct arena *a, const char *email,
 static void
 bind_user(sqlite3_stmt *q, const struct user *u)
 {
-	bind_text(q, 1, u->email);
-	bind_text(q, 2, u->full_name);
-	bind_text(q, 3, u->title);
+	stmt_bind_text(q, 1, u->email);
+	stmt_bind_text(q, 2, u->full_name);
+	stmt_bind_text(q, 3, u->title);
 	stmt_bind_int0(q, 4, u->unit_id);
-	bind_text(q, 5, u->phone);
+	stmt_bind_text(q, 5, u->phone);
 	sqlite3_bind_int(q, 6, u->professional);
 	sqlite3_bind_int(q, 7, u->active);
 	sqlite3_bind_int(q, 8, u->must_change_password);
-	bind_text(q, 9, u->password_hash);
+	stmt_bind_text(q, 9, u->password_hash);
 	stmt_bind_int0(q, 10, (int64_t)u->password_changed_at);
 	stmt_bind_int0(q, 11, (int64_t)u->last_login_at);
 	sqlite3_bind_int(q, 12, u->failed_count);
 	stmt_bind_int0(q, 13, (int64_t)u->locked_until);
-	bind_text(q, 14, u->totp_secret);
-	bind_text(q, 15, u->recovery_codes);
+	stmt_bind_text(q, 14, u->totp_secret);
+	stmt_bind_text(q, 15, u->recovery_codes);
 	sqlite3_bind_int64(q, 16, (int64_t)u->created_at);
 }
 
@@ -451,12 +399,12 @@ session_row(struct arena *a, sqlite3_stmt *q, void *p)
 {
 	struct session *se = p;
 
-	se->id = col_text(a, q, 0);
+	se->id = stmt_col_text(a, q, 0);
 	se->user_id = sqlite3_column_int64(q, 1);
 	se->created_at = (time_t)sqlite3_column_int64(q, 2);
 	se->last_seen_at = (time_t)sqlite3_column_int64(q, 3);
-	se->client_addr = col_text(a, q, 4);
-	se->user_agent = col_text(a, q, 5);
+	se->client_addr = stmt_col_text(a, q, 4);
+	se->user_agent = stmt_col_text(a, q, 5);
 }
 
 enum err
@@ -469,12 +417,12 @@ store_session_insert(struct store *s, const struct session *se)
 		return ERR_INVALID;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_SESSION_INSERT);
-	bind_text(q, 1, se->id);
+	stmt_bind_text(q, 1, se->id);
 	sqlite3_bind_int64(q, 2, se->user_id);
 	sqlite3_bind_int64(q, 3, (int64_t)se->created_at);
 	sqlite3_bind_int64(q, 4, (int64_t)se->last_seen_at);
-	bind_text(q, 5, se->client_addr);
-	bind_text(q, 6, se->user_agent);
+	stmt_bind_text(q, 5, se->client_addr);
+	stmt_bind_text(q, 6, se->user_agent);
 	return stmt_run(q, "cannot insert a session", NULL);
 }
 
@@ -490,7 +438,7 @@ store_session_get(struct store *s, struct arena *a, const char *id,
 		return ERR_NOTFOUND;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_SESSION_GET);
-	bind_text(q, 1, id);
+	stmt_bind_text(q, 1, id);
 	return one_run(q, a, session_row, out, "cannot read a session");
 }
 
@@ -507,7 +455,7 @@ session_change(struct store *s, enum stmt st, const char *id, time_t now)
 		return ERR_NOTFOUND;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, st);
-	bind_text(q, 1, id);
+	stmt_bind_text(q, 1, id);
 	if (st == STMT_SESSION_TOUCH)
 		sqlite3_bind_int64(q, 2, (int64_t)now);
 	if ((e = stmt_run(q, "cannot change a session", &n)) != ERR_OK)
@@ -567,7 +515,7 @@ store_login_attempt_get(struct store *s, const char *addr, int *failures,
 	*last_at = 0;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_ATTEMPT_GET);
-	bind_text(q, 1, addr);
+	stmt_bind_text(q, 1, addr);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		*failures = sqlite3_column_int(q, 0);
@@ -588,7 +536,7 @@ store_login_attempt_add(struct store *s, const char *addr, time_t now,
 
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_ATTEMPT_ADD);
-	bind_text(q, 1, addr);
+	stmt_bind_text(q, 1, addr);
 	sqlite3_bind_int64(q, 2, (int64_t)now);
 	sqlite3_bind_int64(q, 3, (int64_t)window_start);
 	return stmt_run(q, "cannot count a failed log-in", NULL);
@@ -602,7 +550,7 @@ store_login_attempt_clear(struct store *s, const char *addr)
 
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_ATTEMPT_CLEAR);
-	bind_text(q, 1, addr);
+	stmt_bind_text(q, 1, addr);
 	return stmt_run(q, "cannot clear log-in attempts", NULL);
 }
 

@@ -409,31 +409,6 @@ store_tx(struct store *s, enum err (*fn)(struct store *, void *), void *arg)
 /* Binding and reading */
 
 static void
-bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
-}
-
-static void
-bind_text_null(sqlite3_stmt *q, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, i);
-}
-
-/* 0 is stored as NULL (no user, no date, no parent). */
-static void
-bind_int0(sqlite3_stmt *q, int i, int64_t v)
-{
-	if (v)
-		sqlite3_bind_int64(q, i, v);
-	else
-		sqlite3_bind_null(q, i);
-}
-
-static void
 bind_size(sqlite3_stmt *q, int i, size_t v)
 {
 	sqlite3_bind_int64(q, i, v > INT64_MAX ? INT64_MAX : (int64_t)v);
@@ -448,6 +423,49 @@ col_text(struct arena *a, sqlite3_stmt *q, int i)
 		return NULL;
 	return arena_strndup(a, (const char *)t,
 	                     (size_t)sqlite3_column_bytes(q, i));
+}
+
+const char *
+stmt_col_text(struct arena *a, sqlite3_stmt *q, int i)
+{
+	const unsigned char *t = sqlite3_column_text(q, i);
+
+	if (!t)
+		return "";
+	return arena_strndup(a, (const char *)t,
+	                     (size_t)sqlite3_column_bytes(q, i));
+}
+
+enum err
+stmt_rows(sqlite3_stmt *q, struct arena *a, size_t size,
+          void (*row)(struct arena *, sqlite3_stmt *, void *), void **out,
+          size_t *n, const char *what)
+{
+	char *v = NULL;
+	size_t cap = 0;
+	enum err e = ERR_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? st_mult(cap, 2) : 16;
+			v = xrealloc(v, st_mult(cap, size));
+		}
+		row(a, q, v + st_mult((*n)++, size));
+	}
+	if (rc != SQLITE_DONE)
+		e = store_db_err(sqlite3_db_handle(q), rc, what);
+	sqlite3_reset(q);
+	if (e == ERR_OK && *n) {
+		*out = arena_alloc(a, st_mult(*n, size));
+		memcpy(*out, v, *n * size);
+	} else {
+		*n = 0;
+	}
+	free(v);
+	return e;
 }
 
 /* Reads ITEM_COLS (stmt_sqlite.c) from column 0. */
@@ -550,7 +568,7 @@ store_setting_get(struct store *s, struct arena *a, const char *key,
 	*out = NULL;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_SETTING_GET);
-	bind_text(q, 1, key);
+	stmt_bind_text(q, 1, key);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
 		*out = col_text(a, q, 0);
@@ -572,8 +590,8 @@ store_setting_set(struct store *s, const char *key, const char *value)
 		return ERR_INVALID;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_SETTING_SET);
-	bind_text(q, 1, key);
-	bind_text(q, 2, value);
+	stmt_bind_text(q, 1, key);
+	stmt_bind_text(q, 2, value);
 	return done_run(c, q, "cannot write a setting");
 }
 
@@ -587,8 +605,8 @@ store_setting_add(struct store *s, const char *key, const char *value)
 		return ERR_INVALID;
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_SETTING_ADD);
-	bind_text(q, 1, key);
-	bind_text(q, 2, value);
+	stmt_bind_text(q, 1, key);
+	stmt_bind_text(q, 2, value);
 	return done_run(c, q, "cannot add a setting");
 }
 
@@ -643,14 +661,14 @@ store_categories(struct store *s, struct arena *a, struct category **out,
 static void
 bind_category(sqlite3_stmt *q, const struct category *g)
 {
-	bind_int0(q, 1, g->parent_id);
-	bind_text(q, 2, g->slug);
-	bind_text(q, 3, g->name);
-	bind_text(q, 4, g->description);
+	stmt_bind_int0(q, 1, g->parent_id);
+	stmt_bind_text(q, 2, g->slug);
+	stmt_bind_text(q, 3, g->name);
+	stmt_bind_text(q, 4, g->description);
 	sqlite3_bind_int(q, 5, g->position);
 	sqlite3_bind_int(q, 6, g->hidden);
 	sqlite3_bind_int(q, 7, g->activity_news);
-	bind_int0(q, 8, g->owner_unit_id);
+	stmt_bind_int0(q, 8, g->owner_unit_id);
 }
 
 enum err
@@ -733,22 +751,22 @@ bind_item(sqlite3_stmt *q, const struct item *it, const struct buf *body_text)
 	sqlite3_bind_text(q, 1, kind_codes[it->kind], -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, state_codes[it->state], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 3, it->category_id);
-	bind_text(q, 4, it->title);
-	bind_text(q, 5, it->slug);
-	bind_text(q, 6, it->summary);
-	bind_text(q, 7, it->body_html);
+	stmt_bind_text(q, 4, it->title);
+	stmt_bind_text(q, 5, it->slug);
+	stmt_bind_text(q, 6, it->summary);
+	stmt_bind_text(q, 7, it->body_html);
 	sqlite3_bind_text(q, 8, body_text->p, (int)body_text->len,
 	                  SQLITE_STATIC);
-	bind_text(q, 9, it->author_name);
-	bind_int0(q, 10, it->author_user_id);
-	bind_text(q, 11, it->source);
-	bind_int0(q, 12, (int64_t)it->source_date);
-	bind_text_null(q, 13, it->cover_image);
-	bind_text_null(q, 14, it->cover_alt);
+	stmt_bind_text(q, 9, it->author_name);
+	stmt_bind_int0(q, 10, it->author_user_id);
+	stmt_bind_text(q, 11, it->source);
+	stmt_bind_int0(q, 12, (int64_t)it->source_date);
+	stmt_bind_text_null(q, 13, it->cover_image);
+	stmt_bind_text_null(q, 14, it->cover_alt);
 	sqlite3_bind_int(q, 15, it->featured);
 	sqlite3_bind_int64(q, 16, (int64_t)it->created_at);
-	bind_int0(q, 17, (int64_t)it->published_at);
-	bind_int0(q, 18, (int64_t)it->updated_at);
+	stmt_bind_int0(q, 17, (int64_t)it->published_at);
+	stmt_bind_int0(q, 18, (int64_t)it->updated_at);
 }
 
 /* Runs STMT_FTS_ADD or STMT_FTS_REMOVE for item id, unless a bulk load
@@ -1235,8 +1253,8 @@ search_candidates(struct conn *c, const struct search_query *sq,
 	*partial = false;
 	STMT_OR_FAIL(q, c, STMT_SEARCH_CAND);
 	sqlite3_bind_text(q, 1, fts->p, (int)fts->len, SQLITE_STATIC);
-	bind_int0(q, 2, (int64_t)sq->from);
-	bind_int0(q, 3, (int64_t)sq->to);
+	stmt_bind_int0(q, 2, (int64_t)sq->from);
+	stmt_bind_int0(q, 3, (int64_t)sq->to);
 	sqlite3_bind_int(q, 4, STORE_SEARCH_MAX);
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	deadline = (int64_t)t.tv_sec * 1000000000 + t.tv_nsec +

@@ -17,21 +17,6 @@
 #include "store_int.h"
 #include "xalloc.h"
 
-static void
-bind_text(sqlite3_stmt *q, int i, const char *v)
-{
-	sqlite3_bind_text(q, i, v ? v : "", -1, SQLITE_STATIC);
-}
-
-static void
-bind_text_null(sqlite3_stmt *q, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, i);
-}
-
 /* Text of column i in a; "" for NULL unless keep_null. */
 static const char *
 col_str(struct arena *a, sqlite3_stmt *q, int i, bool keep_null)
@@ -135,10 +120,10 @@ store_flow_put(struct store *s, const struct item_flow *f)
 	sqlite3_bind_int(q, 3, f->via_district);
 	sqlite3_bind_int(q, 4, f->contribution);
 	sqlite3_bind_int(q, 5, f->cited);
-	bind_text(q, 6, f->sender_name);
-	bind_text(q, 7, f->sender_agency);
-	bind_text(q, 8, f->sender_title);
-	bind_text(q, 9, f->sender_contact);
+	stmt_bind_text(q, 6, f->sender_name);
+	stmt_bind_text(q, 7, f->sender_agency);
+	stmt_bind_text(q, 8, f->sender_title);
+	stmt_bind_text(q, 9, f->sender_contact);
 	stmt_bind_int0(q, 10, (int64_t)f->event_ended_at);
 	stmt_bind_int0(q, 11, (int64_t)f->doc_issued_at);
 	stmt_bind_int0(q, 12, (int64_t)f->due_at);
@@ -152,7 +137,7 @@ store_flow_put(struct store *s, const struct item_flow *f)
 	stmt_bind_int0(q, 20, f->corr_by);
 	sqlite3_bind_int64(q, 21, f->revision);
 	stmt_bind_int0(q, 22, f->pending_rev);
-	bind_text(q, 23, f->return_reason);
+	stmt_bind_text(q, 23, f->return_reason);
 	return stmt_run(q, "cannot write an item's flow", NULL);
 }
 
@@ -280,14 +265,14 @@ store_revision_add(struct store *s, const struct item_revision *r)
 	stmt_bind_int0(q, 4, r->user_id);
 	sqlite3_bind_int64(q, 5, r->category_id);
 	stmt_bind_int0(q, 6, (int64_t)r->source_date);
-	bind_text(q, 7, r->title);
-	bind_text(q, 8, r->summary);
-	bind_text(q, 9, r->author_name);
-	bind_text(q, 10, r->source);
-	bind_text_null(q, 11, r->cover_image);
-	bind_text_null(q, 12, r->cover_alt);
-	bind_text(q, 13, r->note);
-	bind_text(q, 14, r->body_html);
+	stmt_bind_text(q, 7, r->title);
+	stmt_bind_text(q, 8, r->summary);
+	stmt_bind_text(q, 9, r->author_name);
+	stmt_bind_text(q, 10, r->source);
+	stmt_bind_text_null(q, 11, r->cover_image);
+	stmt_bind_text_null(q, 12, r->cover_alt);
+	stmt_bind_text(q, 13, r->note);
+	stmt_bind_text(q, 14, r->body_html);
 	return stmt_run(q, "cannot add a revision", NULL);
 }
 
@@ -315,40 +300,6 @@ store_revision_get(struct store *s, struct arena *a, int64_t item_id,
 	return ERR_OK;
 }
 
-/* Steps q to the end, calling row on each into a growing array of
- * size-byte elements, copied into a at the end; resets q. */
-static enum err
-rows_run(sqlite3_stmt *q, struct arena *a, size_t size,
-         void (*row)(struct arena *, sqlite3_stmt *, void *), void **out,
-         size_t *n, const char *what)
-{
-	char *v = NULL;
-	size_t cap = 0;
-	enum err e = ERR_OK;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? st_mult(cap, 2) : 16;
-			v = xrealloc(v, st_mult(cap, size));
-		}
-		row(a, q, v + st_mult((*n)++, size));
-	}
-	if (rc != SQLITE_DONE)
-		e = store_db_err(sqlite3_db_handle(q), rc, what);
-	sqlite3_reset(q);
-	if (e == ERR_OK && *n) {
-		*out = arena_alloc(a, st_mult(*n, size));
-		memcpy(*out, v, *n * size);
-	} else {
-		*n = 0;
-	}
-	free(v);
-	return e;
-}
-
 static void
 revision_list_row(struct arena *a, sqlite3_stmt *q, void *p)
 {
@@ -367,8 +318,8 @@ store_revisions(struct store *s, struct arena *a, int64_t item_id,
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_REVISION_LIST);
 	sqlite3_bind_int64(q, 1, item_id);
-	return rows_run(q, a, sizeof(**out), revision_list_row, (void **)out, n,
-	                "cannot list revisions");
+	return stmt_rows(q, a, sizeof(**out), revision_list_row, (void **)out,
+	                 n, "cannot list revisions");
 }
 
 /* History */
@@ -388,12 +339,12 @@ store_transition_add(struct store *s, struct item_transition *t)
 	sqlite3_bind_int64(q, 1, t->item_id);
 	sqlite3_bind_int64(q, 2, (int64_t)t->at);
 	stmt_bind_int0(q, 3, t->user_id);
-	bind_text(q, 4, t->actor_name);
-	bind_text(q, 5, t->action);
+	stmt_bind_text(q, 4, t->actor_name);
+	stmt_bind_text(q, 5, t->action);
 	sqlite3_bind_text(q, 6, item_state_code(t->from), -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 7, item_state_code(t->to), -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 8, t->correction);
-	bind_text(q, 9, t->note);
+	stmt_bind_text(q, 9, t->note);
 	if ((e = stmt_run(q, "cannot record a transition", NULL)) != ERR_OK)
 		return e;
 	t->id = sqlite3_last_insert_rowid(conn_db(c));
@@ -430,8 +381,8 @@ store_transitions(struct store *s, struct arena *a, int64_t item_id,
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_TRANSITION_LIST);
 	sqlite3_bind_int64(q, 1, item_id);
-	return rows_run(q, a, sizeof(**out), transition_row, (void **)out, n,
-	                "cannot list transitions");
+	return stmt_rows(q, a, sizeof(**out), transition_row, (void **)out, n,
+	                 "cannot list transitions");
 }
 
 /* Comments */
@@ -450,7 +401,7 @@ store_comment_add(struct store *s, struct item_comment *cm)
 	sqlite3_bind_int64(q, 1, cm->item_id);
 	stmt_bind_int0(q, 2, cm->user_id);
 	sqlite3_bind_int64(q, 3, (int64_t)cm->at);
-	bind_text(q, 4, cm->body);
+	stmt_bind_text(q, 4, cm->body);
 	if ((e = stmt_run(q, "cannot add a comment", NULL)) != ERR_OK)
 		return e;
 	cm->id = sqlite3_last_insert_rowid(conn_db(c));
@@ -483,8 +434,8 @@ store_comments(struct store *s, struct arena *a, int64_t item_id,
 	CONN_OR_FAIL(c, s);
 	STMT_OR_FAIL(q, c, STMT_COMMENT_LIST);
 	sqlite3_bind_int64(q, 1, item_id);
-	return rows_run(q, a, sizeof(**out), comment_row, (void **)out, n,
-	                "cannot list comments");
+	return stmt_rows(q, a, sizeof(**out), comment_row, (void **)out, n,
+	                 "cannot list comments");
 }
 
 /* Queues */
@@ -586,8 +537,8 @@ store_queue(struct store *s, struct arena *a, enum item_queue qu,
 	                   limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
 	sqlite3_bind_int64(q, 7,
 	                   offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
-	if ((e = rows_run(q, a, sizeof(*out->v), queue_row, (void **)&out->v,
-	                  &out->n, "cannot list a queue")) != ERR_OK)
+	if ((e = stmt_rows(q, a, sizeof(*out->v), queue_row, (void **)&out->v,
+	                   &out->n, "cannot list a queue")) != ERR_OK)
 		return e;
 	if ((e = store_queue_counts(s, w, counts)) != ERR_OK)
 		return e;
