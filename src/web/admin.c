@@ -104,6 +104,8 @@ static const char csrf_message[] =
 	  admin_reset_form)                                                    \
 	X(HTTP_M_POST, "/quan-tri/dat-lai-mat-khau/:token", ADMIN_PUBLIC,      \
 	  admin_reset_post)                                                    \
+	X(HTTP_M_GET, "/quan-tri/hang-doi/:code", ADMIN_SIGNED_IN,             \
+	  admin_queue_page)                                                    \
 	X(HTTP_M_GET, "/quan-tri/don-vi", ADMIN_IT_ADMIN, admin_units)
 
 static void admin_run(struct req *r, struct resp *rs, enum admin_perm perm,

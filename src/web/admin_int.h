@@ -203,4 +203,12 @@ void admin_audit(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_audit_csv(struct req *r, struct resp *rs, struct admin_ctx *c);
 void admin_audit_verify(struct req *r, struct resp *rs, struct admin_ctx *c);
 
+/* ---- admin_queue.c ---- */
+/* The queues c's user has, each a map (name, url, count, late), in *out
+ * (an empty list for none); the store's errors. */
+enum err admin_queue_summary(struct req *r, struct admin_ctx *c,
+                             struct tval **out);
+/* One queue's items, 50 a page (?trang=N): /quan-tri/hang-doi/:code. */
+void admin_queue_page(struct req *r, struct resp *rs, struct admin_ctx *c);
+
 #endif

@@ -22,7 +22,17 @@ admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c)
 	        admin_ctx_view(r, c, "Trang tổng quan", ADMIN_HOME_PATH);
 	const char *unit = admin_unit_name(r, c->user.unit_id);
 	const char *q = req_query(r, "thong-bao");
+	struct tval *queues;
+	enum err e;
 
+	/* Only the queues the user has: none (the IT administrator) shows
+	 * no "to do" section at all. */
+	if ((e = admin_queue_summary(r, c, &queues)) != ERR_OK) {
+		web_fail(r, rs, e);
+		return;
+	}
+	tv_set(ctx, "queues", queues);
+	tv_set_bool(ctx, "has_queues", tv_len(queues) > 0);
 	tv_set_str(ctx, "unit", unit);
 	tv_set_bool(ctx, "has_unit", *unit != '\0');
 	tv_set_bool(ctx, "password_changed", q && !strcmp(q, "doi-mat-khau"));

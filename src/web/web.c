@@ -595,6 +595,7 @@ web_init(struct store *s, struct buf *err)
 	        "admin/reset-gone",
 	        "admin/audit",
 	        "admin/forgot",
+	        "admin/queue",
 	};
 
 	web_store = s;

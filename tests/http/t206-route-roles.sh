@@ -13,7 +13,8 @@
 start_server
 
 # path: who may GET it ("all" signed-in users, "it-admin", or "audit":
-# the IT administrator and the Director).
+# the IT administrator and the Director; "queues", "heads", "none": see
+# the queues below).
 declare -A GETS=(
 	[/quan-tri]=all
 	[/quan-tri/ho-so]=all
@@ -50,6 +51,14 @@ GETS[/quan-tri/don-vi/moi]=it-admin
 GETS[/quan-tri/don-vi/1]=it-admin
 POSTS+=(/quan-tri/don-vi/moi /quan-tri/don-vi/1 /quan-tri/don-vi/1/dong)
 PATTERNS_EXTRA+=(/quan-tri/don-vi/:id /quan-tri/don-vi/:id/dong)
+
+# The queues (t215): every role but the IT administrator has the late
+# queue ("queues"); the Board's approval queue is the Head's and the
+# Deputy's ("heads"); an unknown queue is 404 to everyone ("none").
+GETS[/quan-tri/hang-doi/tre-han]=queues
+GETS[/quan-tri/hang-doi/cho-duyet]=heads
+GETS[/quan-tri/hang-doi/khong-co]=none
+PATTERNS_EXTRA+=(/quan-tri/hang-doi/:code)
 
 ACCOUNTS=(giamdoc:director truongban:board-head phoban:board-deputy
 	thanhvien:board-member thuky:secretariat vanphong:office
@@ -98,6 +107,10 @@ for acct in "${ACCOUNTS[@]}"; do
 		[[ ${GETS[$p]} == it-admin && $role != it-admin ]] && want=403
 		[[ ${GETS[$p]} == audit && $role != it-admin &&
 			$role != director ]] && want=403
+		[[ ${GETS[$p]} == queues && $role == it-admin ]] && want=403
+		[[ ${GETS[$p]} == heads && $role != board-head &&
+			$role != board-deputy ]] && want=403
+		[[ ${GETS[$p]} == none ]] && want=404
 		get "$who" "$p"
 		[[ $STATUS == "$want" ]] || bad+=" GET $p=$STATUS(want $want)"
 	done
@@ -127,7 +140,7 @@ check "forbidden and forged POSTs changed no account, role, unit or link" \
 # Routes in the C table, for the mirror check.
 c_routes=$(grep -oE '"/quan-tri[^"]*"' "$T_ROOT/src/web/admin.c" | sort -u | tr -d '"' | tr '\n' ' ')
 here=$(printf '%s\n' "${!GETS[@]}" "${POSTS[@]}" "${PUBLIC[@]}" |
-	grep -vE '/[0-9]+(/|$)' | cat - <(printf '%s\n' "${PATTERNS_EXTRA[@]}") |
+	grep -vE '/[0-9]+(/|$)|^/quan-tri/hang-doi/[a-z-]+$' | cat - <(printf '%s\n' "${PATTERNS_EXTRA[@]}") |
 	sort -u | tr '\n' ' ')
 check "this test covers every route of admin.c" test "$c_routes" = "$here"
 t_done
