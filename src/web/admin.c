@@ -300,21 +300,14 @@ load_session(struct req *r, struct resp *rs, struct admin_ctx *c)
 		store_session_touch(web_store, c->se.id, c->now);
 	csrf_token(c->token, c->csrf);
 	c->must_change = user_password_expired(&c->user, c->now);
-	c->must_enrol = admin_must_enrol(r, &c->user);
+	c->must_enrol = admin_must_enrol(&c->user);
 	return true;
 }
 
 bool
-admin_must_enrol(struct req *r, const struct user *u)
+admin_must_enrol(const struct user *u)
 {
-	const char *v = NULL;
-
-	if (!totp_required(u) || totp_active(u))
-		return false;
-	/* Read per request, not cached: cheap, and only for the few roles
-	 * that get this far. */
-	return !(store_setting_get(web_store, r->arena, "demo", &v) == ERR_OK &&
-	         v && !strcmp(v, "1"));
+	return totp_required(u) && !totp_active(u) && !web_demo_site();
 }
 
 static void

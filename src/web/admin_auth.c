@@ -257,7 +257,7 @@ start_session(struct req *r, struct resp *rs, const struct user *u, time_t now)
 	 * an account that must enrol a second factor to do so. */
 	resp_redirect(rs, 303,
 	              user_password_expired(u, now) ? ADMIN_PASSWORD_PATH
-	              : admin_must_enrol(r, u)      ? ADMIN_ENROL_PATH
+	              : admin_must_enrol(u)         ? ADMIN_ENROL_PATH
 	                                            : ADMIN_HOME_PATH);
 }
 

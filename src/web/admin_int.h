@@ -111,7 +111,7 @@ void admin_actor(struct req *r, const struct admin_ctx *c,
 /* True if u must enrol a second factor before anything else: a role
  * that needs one (totp_required), none active, and not a demo database
  * (whose accounts and passwords are public anyway). */
-bool admin_must_enrol(struct req *r, const struct user *u);
+bool admin_must_enrol(const struct user *u);
 
 /* The form token of a form shown before a session exists (log-in,
  * second factor, a password reset link; admin_run checks it against the

@@ -24,6 +24,12 @@ struct store *web_store;
 static struct tpl_set *tpls;
 static bool demo_site;
 
+bool
+web_demo_site(void)
+{
+	return demo_site;
+}
+
 const struct route web_public_routes[] = {
         {HTTP_M_GET, "/", pub_home},
         {HTTP_M_GET, "/chuyen-muc/:slug", pub_section},

@@ -251,4 +251,8 @@ void pub_healthz(struct req *r, struct resp *rs);
  * write it ("0260 3862 340"), in a. */
 const char *web_tel_href(struct arena *a, const char *phone);
 
+/* True if the database is a demo (setting "demo" = 1, read at start):
+ * the banner shows, and its public accounts need no second factor. */
+bool web_demo_site(void);
+
 #endif

@@ -11,11 +11,11 @@
 TOTP=$(dirname "$TTDT")/tools/totp_code
 [[ -x $TOTP ]] || TOTP=$T_ROOT/build/tools/totp_code
 
-start_server
-
 # The demo database exempts its public accounts; this test plays a real
-# one.  The flag is read per request.
+# one.  The server reads the flag when it starts.
+demo_db "$T_TMP"
 sql "update setting set value = '0' where key = 'demo'"
+start_server
 
 DIR=giamdoc@stp-kontum.example DIR_PW=Demo-giamdoc-2026
 dir_id=$(sql "select id from account where email = '$DIR'")
@@ -148,7 +148,9 @@ login h chuyenvien@stp-kontum.example Demo-chuyenvien-2026
 expect_location /quan-tri "staff sign in with the password alone"
 get h /quan-tri/ho-so
 expect_body 'href="/quan-tri/bat-xac-thuc"' "and may turn the second factor on from the profile"
+stop_server
 sql "update setting set value = '1' where key = 'demo'"
+start_server
 login i cntt@stp-kontum.example Demo-cntt-2026
 expect_location /quan-tri "in a demo database the IT administrator needs no second factor"
 
