@@ -524,6 +524,12 @@ static const struct audit_action actions[] = {
         {"item.archive", "Lưu trữ tin, bài"},
         {"item.correct", "Sửa tin đã đăng"},
         {"item.discard", "Hủy bản sửa"},
+        {"item.media", "Sửa ảnh, tệp của tin, bài"},
+        {"media.add", "Tải tệp lên thư viện"},
+        {"media.edit", "Sửa mô tả tệp"},
+        /* ---- sections ---- */
+        /* ---- contributions ---- */
+        /* ---- notifications ---- */
         {AUDIT_CHECKPOINT, "Xóa nhật ký cũ (điểm kiểm tra)"},
         {AUDIT_EXPORT, "Xuất nhật ký"},
         {AUDIT_VERIFY, "Kiểm tra tính toàn vẹn nhật ký"},

@@ -31,6 +31,20 @@ enum role {
 #define ROLE_BIT(r) (1u << (unsigned)(r))
 #define ROLE_ALL (ROLE_BIT(ROLE__MAX) - 1u)
 
+/* Who writes items: Điều 17.1.d (Office), 16.2 (Secretariat), 17.3
+ * (staff), 9.1.a (focal points), 18.1 (collaborators), the Board. */
+#define ROLES_AUTHORS                                                          \
+	(ROLE_BIT(ROLE_BOARD_HEAD) | ROLE_BIT(ROLE_BOARD_DEPUTY) |             \
+	 ROLE_BIT(ROLE_BOARD_MEMBER) | ROLE_BIT(ROLE_SECRETARIAT) |            \
+	 ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_STAFF) |                        \
+	 ROLE_BIT(ROLE_UNIT_FOCAL) | ROLE_BIT(ROLE_DISTRICT_COLLABORATOR) |    \
+	 ROLE_BIT(ROLE_DISTRICT_HEAD))
+/* Who manages the section tree (Điều 16: the Secretariat keeps the
+ * site's structure; the Head and Deputy of the Board oversee it). */
+#define ROLES_SECTIONS                                                         \
+	(ROLE_BIT(ROLE_SECRETARIAT) | ROLE_BIT(ROLE_BOARD_HEAD) |              \
+	 ROLE_BIT(ROLE_BOARD_DEPUTY))
+
 /* Stable code used in the database and on the command line ("it-admin"),
  * or NULL for a value out of range. */
 const char *role_code(enum role r);

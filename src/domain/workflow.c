@@ -42,11 +42,7 @@
 #define HEADS (R(BOARD_HEAD) | R(BOARD_DEPUTY))
 #define BOARD (HEADS | R(BOARD_MEMBER))
 #define EDITORS (BOARD | R(SECRETARIAT))
-/* Who writes items: Điều 17.1.d (Office), 16.2 (Secretariat), 17.3
- * (staff), 9.1.a (focal points), 18.1 (collaborators), the Board. */
-#define AUTHORS                                                                \
-	(EDITORS | R(OFFICE) | R(STAFF) | R(UNIT_FOCAL) |                      \
-	 R(DISTRICT_COLLABORATOR) | R(DISTRICT_HEAD))
+#define AUTHORS ROLES_AUTHORS
 /* Who reads every item in the newsroom. */
 #define READERS (EDITORS | R(OFFICE) | R(DIRECTOR))
 

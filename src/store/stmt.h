@@ -153,6 +153,11 @@ enum stmt {
 	STMT_ITEM_MEDIA_CLEAR,
 	STMT_ITEM_MEDIA_ADD,
 	STMT_ITEM_MEDIA_LIST,
+	/* ---- sections (store_sections.c) ---- */
+	/* ---- contributions (0008-contribution.sql) ---- */
+	/* ---- notifications (0009-notification.sql) ---- */
+	/* ---- item pages (admin lists) ---- */
+	/* ---- public media pages ---- */
 	STMT__MAX
 };
 

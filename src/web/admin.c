@@ -149,12 +149,18 @@ admin_init(struct buf *err)
 static const unsigned perm_roles[ADMIN_PERM__MAX] = {
         [ADMIN_IT_ADMIN] = ROLE_BIT(ROLE_IT_ADMIN),
         [ADMIN_AUDIT] = ROLE_BIT(ROLE_IT_ADMIN) | ROLE_BIT(ROLE_DIRECTOR),
+        [ADMIN_WRITE] = ROLES_AUTHORS,
+        [ADMIN_SECTIONS] = ROLES_SECTIONS,
 };
 static const char *const perm_denied[ADMIN_PERM__MAX] = {
         [ADMIN_IT_ADMIN] = "Trang này chỉ dành cho cán bộ công nghệ thông "
                            "tin quản trị hệ thống.",
         [ADMIN_AUDIT] = "Nhật ký hệ thống chỉ dành cho Giám đốc Sở và cán "
                         "bộ công nghệ thông tin.",
+        [ADMIN_WRITE] = "Tài khoản của anh/chị không có quyền viết tin, "
+                        "bài hay tải tệp lên.",
+        [ADMIN_SECTIONS] = "Quản lý chuyên mục dành cho Tổ thư ký và "
+                           "lãnh đạo Ban biên tập.",
 };
 
 static bool
@@ -376,6 +382,10 @@ admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
 		tv_set_bool(me, "can_audit",
 		            (user_roles(&c->user) & perm_roles[ADMIN_AUDIT]) !=
 		                    0);
+		tv_set_bool(me, "can_write",
+		            (user_roles(&c->user) & ROLES_AUTHORS) != 0);
+		tv_set_bool(me, "can_sections",
+		            (user_roles(&c->user) & ROLES_SECTIONS) != 0);
 		tv_set_bool(me, "must_change", c->must_change);
 		tv_set_bool(me, "must_enrol", c->must_enrol);
 		/* Only the pages that clear what is pending, and log-out. */

@@ -51,6 +51,10 @@ enum admin_perm {
 	ADMIN_IT_ADMIN,  /* and the it-admin role */
 	ADMIN_AUDIT,     /* and the it-admin or the director role (Điều 5:
 	                    the Director oversees; the audit log is theirs) */
+	ADMIN_WRITE,     /* and a role that writes items (ROLES_AUTHORS):
+	                    new items, the media library */
+	ADMIN_SECTIONS,  /* and a role that manages sections
+	                    (ROLES_SECTIONS) */
 	ADMIN_PERM__MAX
 };
 
@@ -210,5 +214,15 @@ enum err admin_queue_summary(struct req *r, struct admin_ctx *c,
                              struct tval **out);
 /* One queue's items, 50 a page (?trang=N): /quan-tri/hang-doi/:code. */
 void admin_queue_page(struct req *r, struct resp *rs, struct admin_ctx *c);
+
+/* ---- admin_item_edit.c ---- */
+
+/* ---- admin_item.c ---- */
+
+/* ---- admin_media.c ---- */
+
+/* ---- admin_sections.c ---- */
+
+/* ---- admin_notify.c ---- */
 
 #endif

@@ -602,6 +602,13 @@ web_init(struct store *s, struct buf *err)
 	        "admin/audit",
 	        "admin/forgot",
 	        "admin/queue",
+	        /* ---- item editor ---- */
+	        /* ---- item page ---- */
+	        /* ---- media ---- */
+	        /* ---- sections ---- */
+	        /* ---- contributions ---- */
+	        /* ---- notifications ---- */
+	        /* ---- photo library ---- */
 	};
 
 	web_store = s;

@@ -60,6 +60,12 @@ GETS[/quan-tri/hang-doi/cho-duyet]=heads
 GETS[/quan-tri/hang-doi/khong-co]=none
 PATTERNS_EXTRA+=(/quan-tri/hang-doi/:code)
 
+# ---- items (editor) ----
+# ---- items (item page) ----
+# ---- media ----
+# ---- sections ----
+# ---- notifications ----
+
 ACCOUNTS=(giamdoc:director truongban:board-head phoban:board-deputy
 	thanhvien:board-member thuky:secretariat vanphong:office
 	chuyenvien:staff daumoi:unit-focal congtacvien:district-collaborator
@@ -76,6 +82,9 @@ may() {
 	case $2 in
 	it-admin) [[ $1 == it-admin ]] ;;
 	audit) [[ $1 == it-admin || $1 == director ]] ;;
+	write) [[ $1 != it-admin && $1 != director ]] ;;
+	sections) [[ $1 == secretariat || $1 == board-head ||
+		$1 == board-deputy ]] ;;
 	*) true ;;
 	esac
 }
@@ -111,6 +120,8 @@ for acct in "${ACCOUNTS[@]}"; do
 		[[ ${GETS[$p]} == heads && $role != board-head &&
 			$role != board-deputy ]] && want=403
 		[[ ${GETS[$p]} == none ]] && want=404
+		[[ ${GETS[$p]} == write || ${GETS[$p]} == sections ]] &&
+			! may "$role" "${GETS[$p]}" && want=403
 		get "$who" "$p"
 		[[ $STATUS == "$want" ]] || bad+=" GET $p=$STATUS(want $want)"
 	done
