@@ -111,11 +111,19 @@ cmd_serve(int argc, char **argv)
 	views_start(store, config.views_flush_interval);
 	http_set_view_counter(views_count);
 
+	/* The routes that take files get [server] upload_max. */
+	const struct http_body_limit limits[] = {
+	        {"/quan-tri/thu-vien/tai-len", config.upload_max},
+	        {"/quan-tri/thu-vien/:id", config.upload_max},
+	        {"/quan-tri/tin-bai/:id/tep", config.upload_max},
+	};
 	hc = (struct http_config){
 	        .listen = config.listen,
 	        .threads = config.threads,
 	        .max_header = config.max_header,
 	        .max_body = config.max_body,
+	        .body_limits = limits,
+	        .nbody_limits = ARRAY_SIZE(limits),
 	        .idle_timeout = config.idle_timeout,
 	        .max_conn_per_ip = config.max_conn_per_ip,
 	        .static_dir = config.static_dir,

@@ -157,12 +157,25 @@ void http_set_view_counter(http_view_fn fn);
 void pagecache_invalidate_tag(const char *tag);
 void pagecache_clear(void);
 
+/* A larger body limit for the routes that take files (uploads).  pattern
+ * is a route pattern ("/quan-tri/tin-bai/:id/tep"), matched against the
+ * request's path as sent; a path that does not match as sent (percent-
+ * encoded, say) gets max_body. */
+struct http_body_limit {
+	const char *pattern;
+	size_t max; /* bytes */
+};
+
 struct http_config {
 	const char *listen;       /* "127.0.0.1:8080", "[::]:8080" (dual stack);
 	                             several, separated by spaces or commas */
 	unsigned threads;         /* 0: number of cores */
 	size_t max_header;        /* bytes, whole header block */
 	size_t max_body;          /* bytes */
+	const struct http_body_limit *body_limits; /* may be NULL */
+	size_t nbody_limits;
+	unsigned big_bodies; /* bodies over max_body held at once; more
+	                        get 503 (0: 2) */
 	unsigned idle_timeout;    /* seconds */
 	unsigned max_conn_per_ip; /* 0: no limit */
 	const char *static_dir;   /* served at /static/ */

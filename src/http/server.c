@@ -33,6 +33,7 @@
 
 #define HTTP_MAX_LISTEN 8
 #define HTTP_MAX_PROXIES 32
+#define HTTP_MAX_BODY_LIMITS 8
 /* Shutdown waits this long for requests in flight. */
 #define HTTP_STOP_WAIT_MS 10000
 /* Responses over this size (text) are gzipped on the fly if the page is
@@ -61,7 +62,10 @@ struct rq {
 	bool active; /* a request is in flight (counted) */
 	bool seen;   /* the first handler call is done */
 	bool too_large;
+	bool too_busy; /* a big body with no slot free: 503 */
+	bool big;      /* holds one of srv->big_max slots */
 	bool https;
+	size_t limit; /* this request's body limit */
 	char addr[INET6_ADDRSTRLEN + 1];
 };
 
@@ -70,6 +74,10 @@ struct http_server {
 	size_t nd;
 	struct router *router;
 	size_t max_body;
+	struct http_body_limit limits[HTTP_MAX_BODY_LIMITS];
+	size_t nlimits;
+	atomic_uint big_now; /* bodies over max_body being received */
+	unsigned big_max;
 	int static_fd, media_fd;
 	struct proxy_addr proxies[HTTP_MAX_PROXIES];
 	size_t nproxies;
@@ -136,8 +144,14 @@ rq_finish(struct http_server *srv, struct rq *q)
 		q->active = false;
 		atomic_fetch_sub(&srv->inflight, 1);
 	}
+	if (q->big) {
+		q->big = false;
+		atomic_fetch_sub(&srv->big_now, 1);
+	}
 	q->seen = false;
 	q->too_large = false;
+	q->too_busy = false;
+	q->limit = srv->max_body;
 	q->https = false;
 	q->discarded = 0;
 	arena_reset(&q->arena);
@@ -673,6 +687,80 @@ process(struct http_server *srv, struct rq *q, struct answer *an)
 	return run_handler(q, an, &r, fn, gen);
 }
 
+/* True if the route pattern pat ("/a/:id/b") matches path[0..n). */
+static bool
+pattern_match(const char *pat, const char *path, size_t n)
+{
+	size_t i = 0, seg;
+
+	while (*pat) {
+		if (*pat == ':') {
+			pat += strcspn(pat, "/");
+			for (seg = 0; i < n && path[i] != '/'; i++)
+				seg++;
+			if (!seg)
+				return false;
+			continue;
+		}
+		if (i >= n || path[i] != *pat)
+			return false;
+		i++;
+		pat++;
+	}
+	return i == n;
+}
+
+/* The body limit of q's request: a matching body_limits entry's, else
+ * max_body. */
+static size_t
+body_limit(const struct http_server *srv, const struct rq *q)
+{
+	size_t n = strcspn(q->uri.p ? q->uri.p : "", "?#");
+
+	for (size_t i = 0; i < srv->nlimits; i++)
+		if (pattern_match(srv->limits[i].pattern, q->uri.p, n))
+			return srv->limits[i].max;
+	return srv->max_body;
+}
+
+/* Takes one of the slots for bodies over max_body (each is held in
+ * memory until the handler has run); false if all are taken. */
+static bool
+big_take(struct http_server *srv, struct rq *q)
+{
+	unsigned now = atomic_load(&srv->big_now);
+
+	do {
+		if (now >= srv->big_max)
+			return false;
+	} while (!atomic_compare_exchange_weak(&srv->big_now, &now, now + 1));
+	q->big = true;
+	return true;
+}
+
+/* Answers status before the request was parsed (its body too large, or
+ * no slot for it): the connection is closed after it. */
+static enum MHD_Result
+answer_early(struct http_server *srv, struct answer *an, struct rq *q,
+             int status)
+{
+	struct req r = {.arena = &q->arena,
+	                .method = q->method,
+	                .conn = an->c,
+	                .path = "/",
+	                .raw_path = "/",
+	                .raw_query = "",
+	                .client_addr = q->addr};
+
+	client_addr(srv, an->c, q);
+	if (status == 503)
+		return answer_error(an, &r, 503, "Máy chủ đang nhận nhiều tệp "
+		                                 "cùng lúc. Vui lòng gửi lại "
+		                                 "sau ít phút.",
+		                    NULL);
+	return answer_error(an, &r, status, NULL, NULL);
+}
+
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
        const char *version, const char *upload_data, size_t *upload_size,
@@ -692,33 +780,37 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 
 		q->seen = true;
 		q->method = http_method_of(method);
+		q->limit = body_limit(srv, q);
+		q->body.max = q->limit;
 		if (cl) {
 			char *end;
 			unsigned long long n;
 
 			errno = 0;
 			n = strtoull(cl, &end, 10);
-			if (errno || end == cl || n > srv->max_body) {
+			if (!errno && end != cl && n <= q->limit &&
+			    n > srv->max_body && !big_take(srv, q))
+				return answer_early(srv, &an, q, 503);
+			if (errno || end == cl || n > q->limit) {
 				/* 413 now: the body is never read and MHD
 				 * closes the connection after it. */
-				struct req r = {.arena = &q->arena,
-				                .method = q->method,
-				                .conn = c,
-				                .path = "/",
-				                .raw_path = "/",
-				                .raw_query = "",
-				                .client_addr = q->addr};
-
-				client_addr(srv, c, q);
-				return answer_error(&an, &r, 413, NULL, NULL);
+				return answer_early(srv, &an, q, 413);
 			}
 		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
 		if (!q->too_large &&
-		    *upload_size > srv->max_body - q->body.len) {
+		    *upload_size > q->limit - q->body.len) {
 			q->too_large = true;
+			buf_release(&q->body);
+		}
+		if (!q->too_large && !q->big &&
+		    *upload_size > srv->max_body - q->body.len &&
+		    !big_take(srv, q)) {
+			/* A chunked body grew past max_body with no slot:
+			 * dropped like an oversized one, then 503. */
+			q->too_large = q->too_busy = true;
 			buf_release(&q->body);
 		}
 		if (q->too_large) {
@@ -734,18 +826,8 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (q->too_large) {
-		struct req r = {.arena = &q->arena,
-		                .method = q->method,
-		                .conn = c,
-		                .path = "/",
-		                .raw_path = "/",
-		                .raw_query = "",
-		                .client_addr = q->addr};
-
-		client_addr(srv, c, q);
-		return answer_error(&an, &r, 413, NULL, NULL);
-	}
+	if (q->too_large)
+		return answer_early(srv, &an, q, q->too_busy ? 503 : 413);
 	return process(srv, q, &an);
 }
 
@@ -902,6 +984,17 @@ http_start(const struct http_config *cfg, const struct route *const *tables,
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	atomic_init(&srv->inflight, 0);
 	srv->max_body = cfg->max_body;
+	srv->big_max = cfg->big_bodies ? cfg->big_bodies : 2;
+	atomic_init(&srv->big_now, 0);
+	for (size_t i = 0; i < cfg->nbody_limits; i++) {
+		if (srv->nlimits == HTTP_MAX_BODY_LIMITS) {
+			log_error("more than %d body limits",
+			          HTTP_MAX_BODY_LIMITS);
+			break;
+		}
+		if (cfg->body_limits[i].max > srv->max_body)
+			srv->limits[srv->nlimits++] = cfg->body_limits[i];
+	}
 	srv->static_fd = open_dir(cfg->static_dir);
 	srv->media_fd = open_dir(cfg->media_dir);
 	srv->router = router_new(tables, table_sizes, ntables);
