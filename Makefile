@@ -68,6 +68,25 @@ TOOL_BINS := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_C))
 
 all: $(BUILD)/ttdt
 
+# The newsroom editor's browser packages (frontend/package.json), which
+# scripts/install-deps installs with npm: their dist files are copied
+# into static/vendor/ (not committed), and so ship with `make install`.
+# Without frontend/node_modules the editor's textarea still works.
+VENDOR := static/vendor/squire.js static/vendor/purify.js \
+	static/vendor/squire.LICENSE.txt static/vendor/purify.LICENSE.txt
+ifneq ($(wildcard frontend/node_modules/squire-rte),)
+all install: $(VENDOR)
+endif
+
+static/vendor/squire.js: frontend/node_modules/squire-rte/dist/squire.js
+static/vendor/purify.js: frontend/node_modules/dompurify/dist/purify.min.js
+static/vendor/squire.LICENSE.txt: frontend/node_modules/squire-rte/LICENSE
+static/vendor/purify.LICENSE.txt: frontend/node_modules/dompurify/LICENSE
+$(VENDOR):
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  VENDOR  $@")
+	$(Q)cp $< $@
+
 ifneq ($(V),1)
 Q := @
 endif

@@ -34,6 +34,7 @@ static const struct key keys[] = {
         K("server", "max_header", KEY_SIZE, max_header, "16k"),
         K("server", "max_body", KEY_SIZE, max_body, "1m"),
         K("server", "upload_max", KEY_SIZE, upload_max, "50m"),
+        K("server", "contribute_max", KEY_SIZE, contribute_max, "20m"),
         K("server", "idle_timeout", KEY_UINT, idle_timeout, "30"),
         K("server", "max_conn_per_ip", KEY_UINT, max_conn_per_ip, "0"),
         K("server", "rate_limit", KEY_UINT, rate_limit, "0"),
@@ -269,6 +270,8 @@ config_validate(const struct config *c, struct buf *err)
 		buf_adds(err, "[server] max_header must be at least 1k\n");
 	if (c->upload_max < 1024)
 		buf_adds(err, "[server] upload_max must be at least 1k\n");
+	if (c->contribute_max < 1024)
+		buf_adds(err, "[server] contribute_max must be at least 1k\n");
 	if (c->idle_timeout == 0)
 		buf_adds(err, "[server] idle_timeout must be at least 1\n");
 	if (c->views_flush_interval == 0)

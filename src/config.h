@@ -35,7 +35,9 @@ struct config {
 	unsigned threads;
 	size_t max_header;
 	size_t max_body;
-	size_t upload_max; /* largest file the newsroom takes (media) */
+	size_t upload_max;     /* largest file the newsroom takes (media) */
+	size_t contribute_max; /* largest contribution, files included
+	                          (the public page /gui-tin-bai) */
 	unsigned idle_timeout;
 	unsigned max_conn_per_ip;
 	unsigned rate_limit; /* requests a second per address, 0: off */

@@ -1,7 +1,9 @@
 /*
  * The server's background work, on one thread that wakes every minute
  * (and at once when mail_wake says mail was queued for now): approved
- * items scheduled for this minute are published (workflow_publish_due;
+ * a change of the section tree made by another node is picked up
+ * (section_catalog_sync), items scheduled for this minute are published
+ * (workflow_publish_due;
  * an item another node published first is skipped), queued mail goes
  * out (mail_send_due: nothing while mail is off), and
  * once an hour the daily job runs if no node has run it today
@@ -17,6 +19,7 @@
 #include "log.h"
 #include "mail.h"
 #include "maintenance.h"
+#include "section.h"
 #include "workflow.h"
 
 #define TICK_SECONDS 60
@@ -57,6 +60,10 @@ tick(struct store *s, time_t *last_daily)
 	unsigned sent = 0;
 	enum err e;
 
+	/* Sections changed by another node: seen within the minute (a
+	 * per-request signal across nodes comes with PostgreSQL's
+	 * LISTEN/NOTIFY). */
+	section_catalog_sync(s, now);
 	if ((e = workflow_publish_due(s, now, &published)) != ERR_OK)
 		log_errx("scheduled publishing: %s", err_str(e));
 	(void)mail_send_due(s, now, &sent);

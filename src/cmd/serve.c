@@ -111,8 +111,10 @@ cmd_serve(int argc, char **argv)
 	views_start(store, config.views_flush_interval);
 	http_set_view_counter(views_count);
 
-	/* The routes that take files get [server] upload_max. */
+	/* The routes that take files get [server] upload_max; the public
+	 * contribution form contribute_max. */
 	const struct http_body_limit limits[] = {
+	        {"/gui-tin-bai", config.contribute_max},
 	        {"/quan-tri/thu-vien/tai-len", config.upload_max},
 	        {"/quan-tri/thu-vien/:id", config.upload_max},
 	        {"/quan-tri/tin-bai/:id/tep", config.upload_max},

@@ -528,7 +528,14 @@ static const struct audit_action actions[] = {
         {"media.add", "Tải tệp lên thư viện"},
         {"media.edit", "Sửa mô tả tệp"},
         /* ---- sections ---- */
+        {"section.add", "Thêm chuyên mục"},
+        {"section.edit", "Sửa chuyên mục"},
+        {"section.move", "Sắp xếp chuyên mục"},
+        {"section.hide", "Ẩn chuyên mục"},
+        {"section.show", "Hiện chuyên mục"},
+        {"section.delete", "Xóa chuyên mục"},
         /* ---- contributions ---- */
+        {"contribution.add", "Tiếp nhận tin, bài gửi từ bên ngoài"},
         /* ---- notifications ---- */
         {AUDIT_CHECKPOINT, "Xóa nhật ký cũ (điểm kiểm tra)"},
         {AUDIT_EXPORT, "Xuất nhật ký"},

@@ -20,6 +20,7 @@
  */
 #include "common.h"
 
+#include <sodium.h>
 #include <utf8proc.h>
 
 #include "demo.h"
@@ -611,6 +612,7 @@ struct gen {
 	struct slugset slugs;
 	struct buf title, slug, summary, body, alt, cover, author, source;
 	struct demo_stats st;
+	int64_t media_id[DEMO_IMAGES_N]; /* media rows of the pictures */
 };
 
 static const struct demo_field *
@@ -903,6 +905,167 @@ set_source(struct gen *g, const struct plan *pl, const struct vars *v,
 	it->source = src;
 }
 
+/* The demo pictures as media rows, and the albums of photo items (issue
+ * 4 item 7): what an editor would have uploaded, so the photo library
+ * and the album pages show something.  The files are demo_images.c's. */
+
+/* Alt text of each scene's pictures (WCAG 1.1.1). */
+static const char *const scene_alt[DEMO_SCENE__MAX] = {
+        "Hội trường với phông nền đỏ, đại biểu ngồi quanh bàn hội nghị",
+        "Nhà rông giữa làng vùng cao, người dân tập trung phía trước",
+        "Trụ sở cơ quan nhiều tầng, lá cờ trên nóc",
+        "Núi đồi và ruộng đồng Kon Tum dưới bầu trời quang",
+};
+
+/* Album captions, three per scene. */
+static const char *const scene_captions[DEMO_SCENE__MAX][3] = {
+        {"Đại biểu dự hội nghị tại hội trường.", "Quang cảnh phiên làm việc.",
+         "Lãnh đạo Sở phát biểu tại hội nghị."},
+        {"Buổi tuyên truyền pháp luật tại nhà rông.",
+         "Người dân trong thôn tham dự buổi sinh hoạt.",
+         "Quang cảnh làng vùng cao nơi diễn ra hoạt động."},
+        {"Trụ sở cơ quan.", "Cán bộ tiếp nhận hồ sơ tại bộ phận một cửa.",
+         "Quang cảnh khu làm việc."},
+        {"Phong cảnh núi rừng Kon Tum.", "Đường về các xã vùng sâu.",
+         "Cánh đồng dưới chân núi."},
+};
+
+/* Reads a whole (small) file into out; false (logged) if it cannot. */
+static bool
+read_file(const char *path, struct buf *out)
+{
+	char chunk[65536];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f) {
+		log_warn("demo: cannot open '%s'", path);
+		return false;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	n = (size_t)ferror(f);
+	fclose(f);
+	if (n)
+		log_warnx("demo: cannot read '%s'", path);
+	return n == 0;
+}
+
+/* Inserts one media row per demo picture (or finds it, by its bytes,
+ * when the database already has it). */
+static enum err
+gen_media(struct gen *g, const char *media_dir)
+{
+	struct buf rel = BUF_INIT, path = BUF_INIT, data = BUF_INIT,
+	           fold = BUF_INIT;
+	struct arena a = ARENA_INIT;
+	enum err e = ERR_OK;
+
+	arena_init(&a, 4096);
+	for (unsigned i = 0; i < DEMO_IMAGES_N && e == ERR_OK; i++) {
+		unsigned char hash[crypto_hash_sha256_BYTES];
+		char hex[2 * crypto_hash_sha256_BYTES + 1];
+		enum demo_scene sc = demo_image_scene(i);
+		struct media m = {0};
+		char name[16];
+
+		buf_reset(&rel);
+		buf_reset(&path);
+		buf_reset(&data);
+		buf_reset(&fold);
+		demo_image_media_path(&rel, i);
+		buf_addf(&path, "%s/%s", media_dir, rel.p);
+		if (!read_file(path.p, &data) || !data.len) {
+			e = ERR_IO;
+			break;
+		}
+		crypto_hash_sha256(hash, (const unsigned char *)data.p,
+		                   data.len);
+		sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
+		if (store_media_by_sha256(g->s, &a, hex, &m) == ERR_OK) {
+			g->media_id[i] = m.id;
+			continue;
+		}
+		snprintf(name, sizeof(name), "anh-%02u.jpg", i);
+		m.kind = MEDIA_IMAGE;
+		m.mime = "image/jpeg";
+		m.bytes = (int64_t)data.len;
+		m.width = DEMO_IMAGE_W;
+		m.height = DEMO_IMAGE_H;
+		m.widths = DEMO_MEDIA_WIDTHS;
+		m.sha256 = hex;
+		m.path = rel.p;
+		m.uploaded_at = g->start;
+		m.original_name = name;
+		m.alt = scene_alt[sc];
+		m.caption = "";
+		/* As media.c's search_text: folded name, alt, caption. */
+		vnfold(&fold, name, strlen(name));
+		buf_addch(&fold, ' ');
+		vnfold(&fold, m.alt, strlen(m.alt));
+		buf_addch(&fold, ' ');
+		m.search_text = fold.p;
+		m.transcript = "";
+		if ((e = store_media_insert(g->s, &m)) == ERR_OK)
+			g->media_id[i] = m.id;
+	}
+	arena_release(&a);
+	buf_release(&rel);
+	buf_release(&path);
+	buf_release(&data);
+	buf_release(&fold);
+	return e;
+}
+
+/* A mixer of its own, so the albums do not change the items that the
+ * main generator draws after them. */
+static uint64_t
+album_mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Gives photo item it an album of 3 to 6 demo pictures, its cover
+ * (picture first) first, each with a caption. */
+static enum err
+gen_album(struct gen *g, const struct item *it, unsigned first)
+{
+	struct item_media v[6];
+	unsigned used[6];
+	uint64_t h = album_mix((uint64_t)it->id);
+	size_t n = 3 + (size_t)(h % 4);
+
+	memset(v, 0, sizeof(v));
+	used[0] = first;
+	for (size_t k = 1; k < n; k++) {
+		unsigned pick;
+		bool dup;
+
+		do {
+			h = album_mix(h);
+			pick = (unsigned)(h % DEMO_IMAGES_N);
+			dup = false;
+			for (size_t j = 0; j < k; j++)
+				dup = dup || used[j] == pick;
+		} while (dup);
+		used[k] = pick;
+	}
+	for (size_t k = 0; k < n; k++) {
+		enum demo_scene sc = demo_image_scene(used[k]);
+
+		if (!g->media_id[used[k]])
+			return ERR_OK;
+		h = album_mix(h);
+		v[k].media_id = g->media_id[used[k]];
+		v[k].position = (int)k + 1;
+		v[k].caption = scene_captions[sc][h % 3];
+	}
+	return store_item_media_set(g->s, it->id, v, n);
+}
+
 static enum err
 gen_item(struct gen *g, size_t i, size_t n)
 {
@@ -915,6 +1078,8 @@ gen_item(struct gen *g, size_t i, size_t n)
 	struct item it = {0};
 	time_t published = publish_time(r, g->start, i, n);
 	size_t story_i;
+	unsigned pic = 0;
+	enum err e;
 
 	if (published > g->now - 3600)
 		published = g->now - 3600;
@@ -985,15 +1150,21 @@ gen_item(struct gen *g, size_t i, size_t n)
 			alt_i = story_i % list_len(w->alts);
 			scene = photo_scene[story_i % 3];
 		}
+		pic = demo_image_pick(scene, rnext(r));
 		buf_reset(&g->cover);
-		demo_image_path(&g->cover, demo_image_pick(scene, rnext(r)));
+		demo_image_path(&g->cover, pic);
 		buf_reset(&g->alt);
 		expand(&g->alt, w->alts[alt_i], &v, false, 0);
 		it.cover_image = g->cover.p;
 		it.cover_alt = g->alt.p;
 		it.featured = pl->kind != ITEM_KIND_BAI && rbelow(r, 100) < 8;
 	}
-	return insert(g, &it);
+	if ((e = insert(g, &it)) != ERR_OK)
+		return e;
+	/* A photo item is an album (issue 4 item 7). */
+	if (pl->kind == ITEM_KIND_ANH && it.cover_image)
+		e = gen_album(g, &it, pic);
+	return e;
 }
 
 /* Finds the seeded sections by slug. */
@@ -1079,7 +1250,9 @@ demo_generate_at(struct store *s, const char *media_dir, size_t nitems,
 	if ((e = store_bulk_begin(s)) != ERR_OK)
 		goto out;
 	npages = MIN(nitems, demo_pages_n);
-	e = gen_pages(g, npages);
+	e = gen_media(g, media_dir);
+	if (e == ERR_OK)
+		e = gen_pages(g, npages);
 	for (size_t i = 0; e == ERR_OK && g->st.items < nitems; i++)
 		e = gen_item(g, i, nitems - npages);
 	e2 = store_bulk_end(s);

@@ -62,6 +62,12 @@ demo_image_path(struct buf *out, unsigned i)
 	buf_addf(out, "demo/%02u.jpg", i);
 }
 
+void
+demo_image_media_path(struct buf *out, unsigned i)
+{
+	buf_addf(out, "demo/%02u-%d.jpg", i, DEMO_IMAGE_W);
+}
+
 /* The drawing state of one picture. */
 struct canvas {
 	VipsObject *scope; /* owns every image in t */
@@ -676,6 +682,14 @@ demo_images_write(const char *media_dir)
 		buf_addf(&big, "%s/%02u.jpg", dir.p, i);
 		buf_addf(&small, "%s/%02u-400.jpg", dir.p, i);
 		complete = have_file(big.p) && have_file(small.p);
+		buf_reset(&big);
+		buf_reset(&small);
+		buf_addf(&big, "%s/%02u-%d.webp", dir.p, i, DEMO_IMAGE_W);
+		buf_addf(&small, "%s/%02u-%d.webp", dir.p, i, DEMO_THUMB_W);
+		complete = complete && have_file(big.p) && have_file(small.p);
+		buf_reset(&big);
+		buf_addf(&big, "%s/%02u-%d.jpg", dir.p, i, DEMO_IMAGE_W);
+		complete = complete && have_file(big.p);
 	}
 	/* libvips starts only when there is drawing to do: its worker
 	 * threads make every later free() that trims the heap cost a TLB
@@ -712,6 +726,30 @@ demo_images_write(const char *media_dir)
 			g_object_unref(img);
 			e = vips_fail("write", small.p);
 			break;
+		}
+		/* The media library's names for the same picture
+		 * (demo_image_media_path): the largest JPEG again, and the
+		 * WebP variants beside it. */
+		buf_reset(&small);
+		buf_addf(&small, "%s/%02u-%d.jpg", dir.p, i, DEMO_IMAGE_W);
+		if (vips_jpegsave(img, small.p, "Q", 80, "strip", TRUE,
+		                  "optimize_coding", TRUE, NULL)) {
+			e = vips_fail("write", small.p);
+		} else {
+			buf_reset(&small);
+			buf_addf(&small, "%s/%02u-%d.webp", dir.p, i,
+			         DEMO_IMAGE_W);
+			if (vips_webpsave(img, small.p, "Q", 75, "strip", TRUE,
+			                  NULL))
+				e = vips_fail("write", small.p);
+		}
+		if (e == ERR_OK) {
+			buf_reset(&small);
+			buf_addf(&small, "%s/%02u-%d.webp", dir.p, i,
+			         DEMO_THUMB_W);
+			if (vips_webpsave(thumb, small.p, "Q", 75, "strip",
+			                  TRUE, NULL))
+				e = vips_fail("write", small.p);
 		}
 		g_object_unref(thumb);
 		g_object_unref(img);

@@ -4,7 +4,9 @@
  * 100,000 items need only DEMO_IMAGES_N files.
  *
  * Picture i (0 <= i < DEMO_IMAGES_N) is written as media_dir/demo/NN.jpg
- * (1200x675) and media_dir/demo/NN-400.jpg (400x225), NN = two digits.
+ * (1200x675) and media_dir/demo/NN-400.jpg (400x225), NN = two digits,
+ * and for the media library's rows (the demo's photo albums) also as
+ * NN-1200.jpg, NN-1200.webp and NN-400.webp.
  * The pictures depend only on i, so two runs draw the same files.
  */
 #ifndef TTDT_DEMO_IMAGES_H
@@ -39,6 +41,12 @@ unsigned demo_image_pick(enum demo_scene scene, uint64_t r);
 /* Appends the path of picture i relative to the media folder,
  * "demo/07.jpg". */
 void demo_image_path(struct buf *out, unsigned i);
+
+/* Appends the path of picture i as a media row names it (media.h),
+ * "demo/07-1200.jpg": the largest JPEG, with its DEMO_MEDIA_WIDTHS
+ * variants in JPEG and WebP beside it ("demo/07-400.webp"...). */
+void demo_image_media_path(struct buf *out, unsigned i);
+#define DEMO_MEDIA_WIDTHS "400,1200"
 
 /*
  * Draws every picture into media_dir/demo/ (creating media_dir and demo/

@@ -113,6 +113,13 @@ void mail_text_returned(struct arena *a, const char *name, const char *title,
 void mail_text_published(struct arena *a, const char *name, const char *title,
                          const char *url, time_t published_at,
                          struct mail_text *out);
+/* "Your item was approved": to name, item title, newsroom url. */
+void mail_text_approved(struct arena *a, const char *name, const char *title,
+                        const char *url, struct mail_text *out);
+/* "Your item was taken down", with the reason and the newsroom url. */
+void mail_text_unpublished(struct arena *a, const char *name, const char *title,
+                           const char *reason, const char *url,
+                           struct mail_text *out);
 /* The forgotten-password message for account email (holder name): the
  * link and when it stops working. */
 void mail_text_reset(struct arena *a, const char *name, const char *email,

@@ -135,6 +135,40 @@ mail_text_published(struct arena *a, const char *name, const char *title,
 }
 
 void
+mail_text_approved(struct arena *a, const char *name, const char *title,
+                   const char *url, struct mail_text *out)
+{
+	out->subject = arena_printf(a, "[%s] Tin bài đã được duyệt: %s", tag(),
+	                            subject_title(a, title));
+	out->body = arena_printf(a,
+	                         "Kính gửi: %s,\n\n"
+	                         "Tin bài sau của anh/chị đã được duyệt và "
+	                         "đang chờ đăng lên trang:\n\n"
+	                         "    %s\n\n"
+	                         "Xem tại:\n%s\n%s",
+	                         name, title, url, footer(a));
+}
+
+void
+mail_text_unpublished(struct arena *a, const char *name, const char *title,
+                      const char *reason, const char *url,
+                      struct mail_text *out)
+{
+	out->subject = arena_printf(a, "[%s] Tin bài đã bị gỡ xuống: %s", tag(),
+	                            subject_title(a, title));
+	out->body = arena_printf(a,
+	                         "Kính gửi: %s,\n\n"
+	                         "Tin bài sau đã được gỡ xuống khỏi Trang "
+	                         "thông tin điện tử %s; tin bài vẫn được lưu "
+	                         "giữ:\n\n"
+	                         "    %s\n\n"
+	                         "Lý do:\n%s\n\n"
+	                         "Xem tại:\n%s\n%s",
+	                         name, config.site.name, title, reason, url,
+	                         footer(a));
+}
+
+void
 mail_text_reset(struct arena *a, const char *name, const char *email,
                 const char *link, time_t expires_at, struct mail_text *out)
 {

@@ -31,6 +31,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "content.h"
 #include "log.h"
 #include "media.h"
 #include "media_int.h"
@@ -1060,6 +1061,14 @@ media_album_set(struct store *s, struct arena *a,
 	}
 	al.ids = arena_strndup(a, ids.p, ids.len);
 	e = store_tx(s, album_tx, &al);
+	if (e == ERR_OK && it.state == ITEM_STATE_PUBLISHED) {
+		/* The album is not revisioned: the public page and the
+		 * photo library show the change at once. */
+		char tags[64];
+
+		snprintf(tags, sizeof(tags), "item:%" PRId64 " site", item_id);
+		content_changed(tags);
+	}
 out:
 	buf_release(&ids);
 	return e;

@@ -31,6 +31,7 @@
 #include "utf8.h"
 #include "vnfold.h"
 #include "media.h"
+#include "notify.h"
 #include "workflow.h"
 
 /* ---- The table ---- */
@@ -832,6 +833,10 @@ do_tx(struct store *s, void *arg)
 		                 audit_detail_json(&d));
 	}
 	audit_detail_release(&d);
+	/* Whoever acts next is told in this transaction (notify.h). */
+	if (e == ERR_OK)
+		e = notify_transition(s, &x->a, &it, &f, x->action, to, me.id,
+		                      note, x->now);
 	return e;
 }
 
@@ -860,6 +865,8 @@ workflow_do(struct store *s, const struct user *u, const struct audit_actor *au,
 	 * state must not be cached again. */
 	if (e == ERR_OK && x.tags[0])
 		content_changed(x.tags);
+	if (e == ERR_OK)
+		mail_wake(); /* what notify_transition queued goes now */
 	return e;
 }
 

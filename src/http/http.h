@@ -167,20 +167,20 @@ struct http_body_limit {
 };
 
 struct http_config {
-	const char *listen;       /* "127.0.0.1:8080", "[::]:8080" (dual stack);
-	                             several, separated by spaces or commas */
-	unsigned threads;         /* 0: number of cores */
-	size_t max_header;        /* bytes, whole header block */
-	size_t max_body;          /* bytes */
+	const char *listen; /* "127.0.0.1:8080", "[::]:8080" (dual stack);
+	                       several, separated by spaces or commas */
+	unsigned threads;   /* 0: number of cores */
+	size_t max_header;  /* bytes, whole header block */
+	size_t max_body;    /* bytes */
 	const struct http_body_limit *body_limits; /* may be NULL */
 	size_t nbody_limits;
-	unsigned big_bodies; /* bodies over max_body held at once; more
-	                        get 503 (0: 2) */
-	unsigned idle_timeout;    /* seconds */
-	unsigned max_conn_per_ip; /* 0: no limit */
-	const char *static_dir;   /* served at /static/ */
-	const char *media_dir;    /* served at /media/ */
-	const char *access_log;   /* path, "-" for stderr, NULL/"" off */
+	unsigned big_bodies;         /* bodies over max_body held at once; more
+	                                get 503 (0: 2) */
+	unsigned idle_timeout;       /* seconds */
+	unsigned max_conn_per_ip;    /* 0: no limit */
+	const char *static_dir;      /* served at /static/ */
+	const char *media_dir;       /* served at /media/ */
+	const char *access_log;      /* path, "-" for stderr, NULL/"" off */
 	const char *trusted_proxies; /* space-separated addresses */
 	bool page_cache;
 	size_t page_cache_max; /* bytes */

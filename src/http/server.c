@@ -754,9 +754,10 @@ answer_early(struct http_server *srv, struct answer *an, struct rq *q,
 
 	client_addr(srv, an->c, q);
 	if (status == 503)
-		return answer_error(an, &r, 503, "Máy chủ đang nhận nhiều tệp "
-		                                 "cùng lúc. Vui lòng gửi lại "
-		                                 "sau ít phút.",
+		return answer_error(an, &r, 503,
+		                    "Máy chủ đang nhận nhiều tệp "
+		                    "cùng lúc. Vui lòng gửi lại "
+		                    "sau ít phút.",
 		                    NULL);
 	return answer_error(an, &r, status, NULL, NULL);
 }
@@ -800,8 +801,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!q->too_large &&
-		    *upload_size > q->limit - q->body.len) {
+		if (!q->too_large && *upload_size > q->limit - q->body.len) {
 			q->too_large = true;
 			buf_release(&q->body);
 		}

@@ -8,6 +8,16 @@
  * symlink nor a rename race can lead outside it.  Dot-files are never
  * served.  Validators: an ETag from size and mtime, Last-Modified, and
  * 304 for If-None-Match or (without it) If-Modified-Since.
+ *
+ * Uploaded files (media.h) are named by 32 random hex digits that are
+ * never reused, and a changed file is a new upload under a new name: a
+ * /media/ file never changes, so browsers and proxies may keep it for a
+ * year without asking again (RFC 8246 "immutable").  What a browser does
+ * with one is decided here, by its extension (which media.c chose from
+ * the bytes, never from the uploader): pictures, recordings, captions
+ * and PDFs open in the page or the browser's viewer; Office documents
+ * and archives download; anything that could run as the site (HTML,
+ * scripts, SVG, XML) is never sent with its own type.
  */
 #include "common.h"
 
@@ -15,6 +25,9 @@
 #include <sys/stat.h>
 
 #include "http_int.h"
+
+/* Uploaded files never change under their name (see above). */
+#define MEDIA_CACHE_CONTROL "public, max-age=31536000, immutable"
 
 struct ctype {
 	const char *ext;
@@ -24,6 +37,7 @@ struct ctype {
 /* Sorted by extension for reading; searched linearly (it is short). */
 static const struct ctype ctypes[] = {
         {"7z", "application/x-7z-compressed"},
+        {"aac", "audio/aac"},
         {"avif", "image/avif"},
         {"css", "text/css; charset=utf-8"},
         {"csv", "text/csv; charset=utf-8"},
@@ -38,6 +52,7 @@ static const struct ctype ctypes[] = {
         {"jpg", "image/jpeg"},
         {"js", "text/javascript; charset=utf-8"},
         {"json", "application/json"},
+        {"m4a", "audio/mp4"},
         {"map", "application/json"},
         {"mjs", "text/javascript; charset=utf-8"},
         {"mp3", "audio/mpeg"},
@@ -58,6 +73,7 @@ static const struct ctype ctypes[] = {
         {"svg", "image/svg+xml"},
         {"ttf", "font/ttf"},
         {"txt", "text/plain; charset=utf-8"},
+        {"vtt", "text/vtt; charset=utf-8"},
         {"wav", "audio/wav"},
         {"webm", "video/webm"},
         {"webp", "image/webp"},
@@ -94,6 +110,27 @@ media_active(const char *type)
 	       !strncmp(type, "text/javascript", 15) ||
 	       !strncmp(type, "image/svg+xml", 13) ||
 	       !strncmp(type, "application/xml", 15);
+}
+
+/* Documents a browser cannot show: sent as downloads so they open in
+ * the reader's office program, with the same result in every browser. */
+static bool
+media_download(const char *type)
+{
+	static const char *const prefixes[] = {
+	        "application/msword",
+	        "application/vnd.ms-",
+	        "application/vnd.openxmlformats-officedocument.",
+	        "application/vnd.oasis.opendocument.",
+	        "application/zip",
+	        "application/x-7z-compressed",
+	        "application/vnd.rar",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(type, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
 }
 
 /* Opens rel below dirfd component by component; -1 if not possible. */
@@ -144,11 +181,11 @@ fail:
  */
 static int
 serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
-         int max_age, const struct resp *rs, uint64_t *bytes)
+         const char *cc, const struct resp *rs, uint64_t *bytes)
 {
 	struct MHD_Response *mr;
 	struct stat st;
-	char etag[64], lm[40], cc[48];
+	char etag[64], lm[40];
 	const char *inm, *ims;
 	bool not_mod = false;
 	time_t since;
@@ -166,7 +203,6 @@ serve_fd(struct MHD_Connection *c, int fd, const char *type, bool download,
 	         (unsigned long long)st.st_mtim.tv_sec * 1000000000ULL +
 	                 (unsigned long long)st.st_mtim.tv_nsec);
 	http_date_format(st.st_mtime, lm, sizeof(lm));
-	http_cache_control_age(max_age, cc, sizeof(cc));
 	inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
 	ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	                                  "If-Modified-Since");
@@ -204,6 +240,7 @@ static_serve(struct MHD_Connection *c, int dirfd, const char *rel, bool media,
              bool head, uint64_t *bytes)
 {
 	const char *type = static_type(rel);
+	char cc[48];
 	int fd;
 
 	(void)head; /* MHD sends no body for HEAD; headers stay the same */
@@ -212,10 +249,15 @@ static_serve(struct MHD_Connection *c, int dirfd, const char *rel, bool media,
 		return 0;
 	if ((fd = open_beneath(dirfd, rel)) < 0)
 		return 0;
-	if (media && media_active(type))
-		return serve_fd(c, fd, "application/octet-stream", true, 86400,
-		                NULL, bytes);
-	return serve_fd(c, fd, type, false, 86400, NULL, bytes);
+	if (!media) {
+		http_cache_control_age(86400, cc, sizeof(cc));
+		return serve_fd(c, fd, type, false, cc, NULL, bytes);
+	}
+	if (media_active(type))
+		return serve_fd(c, fd, "application/octet-stream", true,
+		                MEDIA_CACHE_CONTROL, NULL, bytes);
+	return serve_fd(c, fd, type, media_download(type), MEDIA_CACHE_CONTROL,
+	                NULL, bytes);
 }
 
 int
@@ -224,10 +266,12 @@ static_serve_path(struct MHD_Connection *c, const char *path,
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	const char *type;
+	char cc[48];
 
 	*bytes = 0;
 	if (fd < 0)
 		return 0;
 	type = rs->content_type ? rs->content_type : static_type(path);
-	return serve_fd(c, fd, type, false, rs->max_age, rs, bytes);
+	http_cache_control_age(rs->max_age, cc, sizeof(cc));
+	return serve_fd(c, fd, type, false, cc, rs, bytes);
 }

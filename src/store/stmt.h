@@ -154,10 +154,30 @@ enum stmt {
 	STMT_ITEM_MEDIA_ADD,
 	STMT_ITEM_MEDIA_LIST,
 	/* ---- sections (store_sections.c) ---- */
+	STMT_SECTION_COUNTS,
+	STMT_SECTION_USES,
+	STMT_SECTION_POSITION,
+	STMT_SECTION_VIEWS_DELETE,
+	STMT_SECTION_DELETE,
 	/* ---- contributions (0008-contribution.sql) ---- */
+	STMT_CONTRIB_INSERT,
+	STMT_CONTRIB_BY_REF,
+	STMT_CONTRIB_RATE_ADD,
+	STMT_CONTRIB_RATE_COUNT,
+	STMT_CONTRIB_RATE_PURGE,
 	/* ---- notifications (0009-notification.sql) ---- */
+	STMT_NOTIFY_ADD,
+	STMT_NOTIFY_LIST,
+	STMT_NOTIFY_COUNT,
+	STMT_NOTIFY_UNREAD,
+	STMT_NOTIFY_READ,
+	STMT_NOTIFY_READ_ALL,
+	STMT_NOTIFY_READ_ITEM,
+	STMT_NOTIFY_RECIPIENTS,
 	/* ---- item pages (admin lists) ---- */
 	/* ---- public media pages ---- */
+	STMT_PHOTO_ITEMS,
+	STMT_PHOTO_ITEMS_COUNT,
 	STMT__MAX
 };
 

@@ -592,4 +592,95 @@ const char *const stmt_sqlite[STMT__MAX] = {
                 "im.caption, " MEDIA_COLS " FROM item_media im "
                 "JOIN media m ON m.id = im.media_id "
                 "WHERE im.item_id = ?1 ORDER BY im.position, m.id",
+        /* ---- sections (store_sections.c) ---- */
+        /* STMT_SECTION_COUNTS: items of any state, and published ones,
+         * per section that has any. */
+        [STMT_SECTION_COUNTS] =
+                "SELECT category_id, count(*), "
+                "sum(state = 'published') FROM item GROUP BY category_id",
+        /* STMT_SECTION_USES: what still refers to section ?1 (items,
+         * revisions of items, subsections), so it may not be deleted. */
+        [STMT_SECTION_USES] =
+                "SELECT (SELECT count(*) FROM item WHERE category_id = ?1), "
+                "(SELECT count(*) FROM item_revision "
+                "WHERE category_id = ?1), "
+                "(SELECT count(*) FROM category WHERE parent_id = ?1)",
+        [STMT_SECTION_POSITION] =
+                "UPDATE category SET position = ?2 WHERE id = ?1",
+        [STMT_SECTION_VIEWS_DELETE] =
+                "DELETE FROM view_daily_category WHERE category_id = ?1",
+        [STMT_SECTION_DELETE] = "DELETE FROM category WHERE id = ?1",
+        /* ---- notifications (store_notify.c, 0009-notification.sql) */
+        /* STMT_NOTIFY_LIST: ?2 1 = unread only; newest first, ?3 rows
+         * from ?4. */
+        [STMT_NOTIFY_ADD] = "INSERT INTO notification (user_id, item_id, "
+                            "kind, text, created_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)",
+        [STMT_NOTIFY_LIST] =
+                "SELECT n.id, n.user_id, n.item_id, n.kind, n.text, "
+                "n.created_at, n.read_at FROM notification n "
+                "WHERE n.user_id = ?1 AND (?2 = 0 OR n.read_at IS NULL) "
+                "ORDER BY n.id DESC LIMIT ?3 OFFSET ?4",
+        [STMT_NOTIFY_COUNT] =
+                "SELECT count(*) FROM notification WHERE user_id = ?1",
+        [STMT_NOTIFY_UNREAD] = "SELECT count(*) FROM notification "
+                               "WHERE user_id = ?1 AND read_at IS NULL",
+        /* Matches an own row even when read already (changes() is 1),
+         * so only someone else's id reads as not found. */
+        [STMT_NOTIFY_READ] = "UPDATE notification SET read_at = "
+                             "coalesce(read_at, ?3) "
+                             "WHERE id = ?1 AND user_id = ?2",
+        [STMT_NOTIFY_READ_ALL] = "UPDATE notification SET read_at = ?2 "
+                                 "WHERE user_id = ?1 AND read_at IS NULL",
+        [STMT_NOTIFY_READ_ITEM] = "UPDATE notification SET read_at = ?3 "
+                                  "WHERE user_id = ?1 AND item_id = ?2 "
+                                  "AND read_at IS NULL",
+        /* Active accounts holding one of the roles of ?1 (",code,..."),
+         * of unit ?2 when not NULL. */
+        [STMT_NOTIFY_RECIPIENTS] =
+                "SELECT a.id, a.email, a.full_name FROM account a "
+                "WHERE a.active = 1 AND (?2 IS NULL OR a.unit_id = ?2) "
+                "AND EXISTS (SELECT 1 FROM account_role r "
+                "WHERE r.account_id = a.id "
+                "AND instr(?1, ',' || r.role || ',') > 0) ORDER BY a.id",
+        /* STMT_PHOTO_ITEMS: the photo library (store_pubmedia.c).  The
+         * page's ids come from item_state_pub; each card's cover is the
+         * album photo that is the item's cover_image, else the first. */
+        [STMT_PHOTO_ITEMS] =
+                "SELECT i.id, i.kind, i.state, i.category_id, i.title, "
+                "i.slug, i.summary, i.cover_image, i.cover_alt, "
+                "i.published_at, i.updated_at, "
+                "(SELECT count(*) FROM item_media x JOIN media y "
+                "ON y.id = x.media_id WHERE x.item_id = i.id "
+                "AND y.kind = 'image'), "
+                "m.id, m.kind, m.mime, m.width, m.height, m.widths, "
+                "m.path, m.alt, m.caption FROM item i "
+                "LEFT JOIN media m ON m.id = coalesce("
+                "(SELECT x.media_id FROM item_media x JOIN media y "
+                "ON y.id = x.media_id WHERE x.item_id = i.id "
+                "AND y.kind = 'image' AND y.path = i.cover_image LIMIT 1), "
+                "(SELECT x.media_id FROM item_media x JOIN media y "
+                "ON y.id = x.media_id WHERE x.item_id = i.id "
+                "AND y.kind = 'image' ORDER BY x.position, y.id LIMIT 1)) "
+                "WHERE i.id IN (SELECT id FROM item "
+                "WHERE state = 'published' AND kind = 'anh' "
+                "ORDER BY published_at DESC, id DESC LIMIT ?1 OFFSET ?2) "
+                "ORDER BY i.published_at DESC, i.id DESC",
+        [STMT_PHOTO_ITEMS_COUNT] = "SELECT count(*) FROM item "
+                                   "WHERE state = 'published' "
+                                   "AND kind = 'anh'",
+        /* ---- contributions (0008-contribution.sql) ---- */
+        [STMT_CONTRIB_INSERT] = "INSERT INTO contribution (ref, item_id, "
+                                "sender_email, created_at) VALUES (?1, ?2, "
+                                "?3, ?4)",
+        [STMT_CONTRIB_BY_REF] = "SELECT id, ref, item_id, sender_email, "
+                                "created_at FROM contribution WHERE ref = ?1",
+        [STMT_CONTRIB_RATE_ADD] =
+                "INSERT INTO contribution_rate (addr, at) VALUES (?1, ?2)",
+        /* STMT_CONTRIB_RATE_COUNT: since ?2 and since ?3 (?3 < ?2). */
+        [STMT_CONTRIB_RATE_COUNT] =
+                "SELECT count(*) FILTER (WHERE at >= ?2), count(*) "
+                "FROM contribution_rate WHERE addr = ?1 AND at >= ?3",
+        [STMT_CONTRIB_RATE_PURGE] =
+                "DELETE FROM contribution_rate WHERE at < ?1",
 };

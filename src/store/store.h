@@ -805,4 +805,154 @@ enum err store_queue_counts(struct store *s, const struct queue_who *w,
 enum err store_items_due(struct store *s, struct arena *a, time_t now,
                          size_t limit, int64_t **ids, size_t *n);
 
+/* ------------------------------------------------------------------------
+ * Sections (store_sections.c): what store_categories does not give the
+ * newsroom's section pages.  The rules (slugs, depth, what may be
+ * deleted) and the audit are the domain's (src/domain/section.c), which
+ * calls these inside its store_tx.
+ * ---------------------------------------------------------------------- */
+
+/* How many items a section holds directly. */
+struct section_count {
+	int64_t category_id;
+	int64_t items;     /* any state */
+	int64_t published; /* ITEM_STATE_PUBLISHED */
+};
+
+/* The counts of every section holding an item, in a, in no particular
+ * order (STMT_SECTION_COUNTS). */
+enum err store_section_counts(struct store *s, struct arena *a,
+                              struct section_count **out, size_t *n);
+/* What refers to section id: its items, revisions of items and
+ * subsections (STMT_SECTION_USES). */
+enum err store_section_uses(struct store *s, int64_t id, int64_t *items,
+                            int64_t *revisions, int64_t *children);
+/* Sets the position of section id among its siblings
+ * (STMT_SECTION_POSITION); ERR_NOTFOUND for an unknown id. */
+enum err store_section_position(struct store *s, int64_t id, int position);
+/* Deletes section id and its page-view counts, in one transaction
+ * (STMT_SECTION_VIEWS_DELETE, STMT_SECTION_DELETE); ERR_NOTFOUND for an
+ * unknown id, ERR_CONFLICT if anything else still refers to it. */
+enum err store_section_delete(struct store *s, int64_t id);
+
+/* ------------------------------------------------------------------------
+ * Public media pages (store_pubmedia.c): the photo library (Thư viện
+ * ảnh) lists published photo items with their cover photo.
+ * ---------------------------------------------------------------------- */
+
+/* One card of the photo library. */
+struct photo_card {
+	/* id, kind, state, category_id, title, slug, summary, cover_image,
+	 * cover_alt, published_at, updated_at; the rest zero */
+	struct item item;
+	/* The album photo whose path is the item's cover_image, else the
+	 * first photo by position; id 0 if the album has none.  Only id,
+	 * kind, mime, width, height, widths, path, alt and caption. */
+	struct media cover;
+	int64_t photos; /* images in the album */
+};
+
+struct photo_list {
+	struct photo_card *v;
+	size_t n;
+	size_t total; /* published photo items in all */
+};
+
+/* Published photo items (kind "anh"), newest first (published_at, id),
+ * limit of them from offset, in a; total filled (STMT_PHOTO_ITEMS,
+ * STMT_PHOTO_ITEMS_COUNT). */
+enum err store_photo_items(struct store *s, struct arena *a, size_t offset,
+                           size_t limit, struct photo_list *out);
+
+/* ------------------------------------------------------------------------
+ * Notifications (0009-notification.sql, store_notify.c): who was told
+ * what about which item, and whether they have read it.  Who is told is
+ * the domain's (src/domain/notify.c), which writes the rows inside the
+ * transition's store_tx.
+ * ---------------------------------------------------------------------- */
+
+struct notification {
+	int64_t id;
+	int64_t user_id;
+	int64_t item_id;  /* 0: none */
+	const char *kind; /* the action's code ("submit"), "contribution" */
+	const char *text; /* Vietnamese, as shown */
+	time_t created_at;
+	time_t read_at; /* 0: unread */
+};
+
+/* An account to tell: what a notification and its e-mail need. */
+struct notify_recipient {
+	int64_t id;
+	const char *email;
+	const char *full_name;
+};
+
+/* Inserts n (user_id, item_id, kind, text, created_at; read_at is
+ * ignored) and sets n->id (STMT_NOTIFY_ADD); ERR_CONFLICT for an unknown
+ * account or item. */
+enum err store_notify_add(struct store *s, struct notification *n);
+/* user_id's notifications (unread_only: only those unread), newest
+ * first, limit from offset, in a (STMT_NOTIFY_LIST). */
+enum err store_notify_list(struct store *s, struct arena *a, int64_t user_id,
+                           bool unread_only, size_t offset, size_t limit,
+                           struct notification **out, size_t *n);
+/* How many notifications user_id has (STMT_NOTIFY_COUNT) and how many
+ * of them are unread (STMT_NOTIFY_UNREAD); either pointer may be NULL,
+ * and only the statements asked for run. */
+enum err store_notify_count(struct store *s, int64_t user_id, int64_t *total,
+                            int64_t *unread);
+/* Marks notification id of user_id read at now (kept if read before)
+ * (STMT_NOTIFY_READ); ERR_NOTFOUND if user_id has no such notification,
+ * whoever else may have it. */
+enum err store_notify_read(struct store *s, int64_t user_id, int64_t id,
+                           time_t now);
+/* Marks every unread notification of user_id read at now
+ * (STMT_NOTIFY_READ_ALL), or only those about item_id
+ * (STMT_NOTIFY_READ_ITEM); *n (may be NULL) gets how many. */
+enum err store_notify_read_all(struct store *s, int64_t user_id, time_t now,
+                               int64_t *n);
+enum err store_notify_read_item(struct store *s, int64_t user_id,
+                                int64_t item_id, time_t now, int64_t *n);
+/* Active accounts holding any role of roles_csv (",code,code,": each
+ * code between commas), of unit unit_id unless 0, by id, in a
+ * (STMT_NOTIFY_RECIPIENTS). */
+enum err store_notify_recipients(struct store *s, struct arena *a,
+                                 const char *roles_csv, int64_t unit_id,
+                                 struct notify_recipient **out, size_t *n);
+
+/* ------------------------------------------------------------------------
+ * Contributions from outside (0008-contribution.sql,
+ * store_contribution.c): the reference number of a contributed item and
+ * the per-address counts of the public page's limit.  The item, its
+ * flow, revision and history are written with the workflow's functions
+ * above; the rules are src/domain/contribution.c's, which calls these
+ * inside its store_tx.
+ * ---------------------------------------------------------------------- */
+
+struct contribution {
+	int64_t id;
+	const char *ref; /* "GT-2026-7K4M9Q" */
+	int64_t item_id;
+	const char *sender_email; /* "" : none given */
+	time_t created_at;
+};
+
+/* Inserts c and sets c->id (STMT_CONTRIB_INSERT); ERR_CONFLICT if its
+ * ref (or item) is taken. */
+enum err store_contribution_insert(struct store *s, struct contribution *c);
+/* The contribution with reference ref, strings in a
+ * (STMT_CONTRIB_BY_REF); ERR_NOTFOUND if none. */
+enum err store_contribution_by_ref(struct store *s, struct arena *a,
+                                   const char *ref, struct contribution *out);
+/* Records one contribution from addr at now (STMT_CONTRIB_RATE_ADD)
+ * after deleting the records older than before (STMT_CONTRIB_RATE_PURGE). */
+enum err store_contribution_rate_add(struct store *s, const char *addr,
+                                     time_t now, time_t before);
+/* How many contributions addr made since hour_start and since day_start
+ * (day_start <= hour_start) (STMT_CONTRIB_RATE_COUNT). */
+enum err store_contribution_rate_count(struct store *s, const char *addr,
+                                       time_t hour_start, time_t day_start,
+                                       int64_t *in_hour, int64_t *in_day);
+
 #endif

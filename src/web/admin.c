@@ -55,6 +55,10 @@ static const char csrf_message[] =
 	  admin_forgot_post)                                                   \
 	X(HTTP_M_GET, "/quan-tri/xac-thuc", ADMIN_PUBLIC, admin_2fa_form)      \
 	X(HTTP_M_POST, "/quan-tri/xac-thuc", ADMIN_PUBLIC, admin_2fa_post)     \
+	X(HTTP_M_GET, "/quan-tri/thong-bao", ADMIN_SIGNED_IN,                  \
+	  admin_notify_page)                                                   \
+	X(HTTP_M_POST, "/quan-tri/thong-bao/da-doc", ADMIN_SIGNED_IN,          \
+	  admin_notify_read)                                                   \
 	X(HTTP_M_GET, "/quan-tri/bat-xac-thuc", ADMIN_SESSION,                 \
 	  admin_enrol_form)                                                    \
 	X(HTTP_M_POST, "/quan-tri/bat-xac-thuc", ADMIN_SESSION,                \
@@ -67,13 +71,48 @@ static const char csrf_message[] =
 	  admin_unit_save)                                                     \
 	X(HTTP_M_POST, "/quan-tri/don-vi/:id/dong", ADMIN_IT_ADMIN,            \
 	  admin_unit_close)                                                    \
+	X(HTTP_M_GET, "/quan-tri/thu-vien", ADMIN_WRITE, admin_media_library)  \
+	X(HTTP_M_GET, "/quan-tri/thu-vien/tai-len", ADMIN_WRITE,               \
+	  admin_media_upload_form)                                             \
+	X(HTTP_M_POST, "/quan-tri/thu-vien/tai-len", ADMIN_WRITE,              \
+	  admin_media_upload_post)                                             \
+	X(HTTP_M_GET, "/quan-tri/thu-vien/:id", ADMIN_WRITE, admin_media_page) \
+	X(HTTP_M_POST, "/quan-tri/thu-vien/:id", ADMIN_WRITE,                  \
+	  admin_media_save)                                                    \
+	X(HTTP_M_GET, "/quan-tri/tin-bai/:id/tep", ADMIN_SIGNED_IN,            \
+	  admin_item_media)                                                    \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/tep", ADMIN_SIGNED_IN,           \
+	  admin_item_media_post)                                               \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/tep/cap-nhat", ADMIN_SIGNED_IN,  \
+	  admin_item_media_update)                                             \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/tep/anh-dai-dien",               \
+	  ADMIN_SIGNED_IN, admin_item_media_cover)                             \
 	X(HTTP_M_GET, "/quan-tri/nhat-ky", ADMIN_AUDIT, admin_audit)           \
 	X(HTTP_M_GET, "/quan-tri/nhat-ky.csv", ADMIN_AUDIT, admin_audit_csv)   \
 	X(HTTP_M_POST, "/quan-tri/nhat-ky/kiem-tra", ADMIN_AUDIT,              \
 	  admin_audit_verify)                                                  \
+	X(HTTP_M_GET, "/quan-tri/tin-bai/moi", ADMIN_WRITE,                    \
+	  admin_item_new_form)                                                 \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/moi", ADMIN_WRITE,                   \
+	  admin_item_new_post)                                                 \
+	X(HTTP_M_GET, "/quan-tri/tin-bai/:id/sua", ADMIN_SIGNED_IN,            \
+	  admin_item_edit_form)                                                \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/sua", ADMIN_SIGNED_IN,           \
+	  admin_item_edit_post)                                                \
+	X(HTTP_M_POST, "/quan-tri/chuyen-ma", ADMIN_WRITE, admin_item_convert) \
 	X(HTTP_M_POST, "/quan-tri/dang-xuat", ADMIN_SESSION, admin_logout)     \
 	X(HTTP_M_POST, "/quan-tri/dang-xuat-tat-ca", ADMIN_SIGNED_IN,          \
 	  admin_logout_all)                                                    \
+	X(HTTP_M_GET, "/quan-tri/tin-bai/:id", ADMIN_SIGNED_IN,                \
+	  admin_item_page)                                                     \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/thao-tac", ADMIN_SIGNED_IN,      \
+	  admin_item_action)                                                   \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/binh-luan", ADMIN_SIGNED_IN,     \
+	  admin_item_comment)                                                  \
+	X(HTTP_M_GET, "/quan-tri/tin-bai/:id/phien-ban", ADMIN_SIGNED_IN,      \
+	  admin_item_revisions)                                                \
+	X(HTTP_M_POST, "/quan-tri/tin-bai/:id/phien-ban/:so/khoi-phuc",        \
+	  ADMIN_SIGNED_IN, admin_item_restore)                                 \
 	X(HTTP_M_GET, "/quan-tri/ho-so", ADMIN_SIGNED_IN, admin_profile)       \
 	X(HTTP_M_GET, "/quan-tri/doi-mat-khau", ADMIN_SESSION,                 \
 	  admin_password_form)                                                 \
@@ -104,6 +143,25 @@ static const char csrf_message[] =
 	  admin_reset_form)                                                    \
 	X(HTTP_M_POST, "/quan-tri/dat-lai-mat-khau/:token", ADMIN_PUBLIC,      \
 	  admin_reset_post)                                                    \
+	X(HTTP_M_GET, "/quan-tri/chuyen-muc", ADMIN_SECTIONS, admin_sections)  \
+	X(HTTP_M_GET, "/quan-tri/chuyen-muc/moi", ADMIN_SECTIONS,              \
+	  admin_section_new)                                                   \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/moi", ADMIN_SECTIONS,             \
+	  admin_section_create)                                                \
+	X(HTTP_M_GET, "/quan-tri/chuyen-muc/:id", ADMIN_SECTIONS,              \
+	  admin_section_edit)                                                  \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/:id", ADMIN_SECTIONS,             \
+	  admin_section_save)                                                  \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/:id/len", ADMIN_SECTIONS,         \
+	  admin_section_up)                                                    \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/:id/xuong", ADMIN_SECTIONS,       \
+	  admin_section_down)                                                  \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/:id/an", ADMIN_SECTIONS,          \
+	  admin_section_hide)                                                  \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/:id/hien", ADMIN_SECTIONS,        \
+	  admin_section_show)                                                  \
+	X(HTTP_M_POST, "/quan-tri/chuyen-muc/:id/xoa", ADMIN_SECTIONS,         \
+	  admin_section_delete)                                                \
 	X(HTTP_M_GET, "/quan-tri/hang-doi/:code", ADMIN_SIGNED_IN,             \
 	  admin_queue_page)                                                    \
 	X(HTTP_M_GET, "/quan-tri/don-vi", ADMIN_IT_ADMIN, admin_units)
@@ -371,6 +429,7 @@ admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
 	if (c) {
 		struct tval *me = tv_map(a);
 		struct buf b = BUF_INIT;
+		int64_t unread = 0;
 
 		tv_set_str(me, "name", c->user.full_name);
 		tv_set_str(me, "email", c->user.email);
@@ -390,6 +449,12 @@ admin_ctx_view(struct req *r, struct admin_ctx *c, const char *title,
 		tv_set_bool(me, "must_enrol", c->must_enrol);
 		/* Only the pages that clear what is pending, and log-out. */
 		tv_set_bool(me, "restricted", c->must_change || c->must_enrol);
+		/* The navigation's unread count: one indexed COUNT; absent
+		 * when none (0 is true to Mustache). */
+		if (store_notify_count(web_store, c->user.id, NULL, &unread) ==
+		            ERR_OK &&
+		    unread > 0)
+			tv_set_int(me, "unread", unread);
 		tv_set(ctx, "me", me);
 		tv_set_str(ctx, "csrf", c->csrf);
 	}

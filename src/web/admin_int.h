@@ -217,12 +217,109 @@ void admin_queue_page(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_item_edit.c ---- */
 
+/* The notice of a conversion from a legacy encoding done before a
+ * redirect (?chuyen-ma=NAME), for a name this program gives; NULL
+ * otherwise.  The item's page and the editor show it. */
+const char *admin_item_legacy_notice(struct req *r);
+/* The editor: a new item (ADMIN_WRITE), an item's edit page (its save
+ * makes the next revision; WF_EDIT from workflow_load, else 403), and
+ * the paste handler's legacy-encoding conversion (form fields csrf and
+ * text; answers JSON {"text", "encoding", "notice"}). */
+void admin_item_new_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_new_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_edit_form(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_edit_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_convert(struct req *r, struct resp *rs, struct admin_ctx *c);
+
 /* ---- admin_item.c ---- */
+struct wf_view; /* workflow.h */
+/* The Vietnamese name of a state ("Chờ duyệt"); "—" out of range. */
+const char *admin_item_state_name(enum item_state s);
+/* "/quan-tri/tin-bai/<id><suffix>" in a (suffix may be NULL). */
+const char *admin_item_path(struct arena *a, int64_t id, const char *suffix);
+/* Parses the route's :id and loads the item for c's user
+ * (workflow_load); on anything but ERR_OK it has answered already: 404
+ * for a malformed or unknown id, 403 without WF_VIEW. */
+enum err admin_item_load(struct req *r, struct resp *rs, struct admin_ctx *c,
+                         int64_t *id, struct wf_view *v);
+/* The context of the shared tab bar (templates/admin/item-tabs):
+ * id, title, can_edit (WF_EDIT) and the flag on ("on_view", "on_edit",
+ * "on_media", "on_revisions") set; put it in the page's "tabs". */
+struct tval *admin_item_tabs(struct arena *a, const struct wf_view *v,
+                             const char *on);
+/* GET /quan-tri/tin-bai/:id; POST .../thao-tac (a workflow step);
+ * POST .../binh-luan (an editorial comment). */
+void admin_item_page(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_action(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_comment(struct req *r, struct resp *rs, struct admin_ctx *c);
+/* admin_item_rev.c: GET .../phien-ban (?a=N&b=M&kieu=inline|hai-cot)
+ * and POST .../phien-ban/:so/khoi-phuc. */
+void admin_item_revisions(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_restore(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_media.c ---- */
+/* The library (?q= words, ?loai= kind code, ?trang=N, ?bai=<item id>:
+ * rows get an "add to the item" button), the upload form, a file's page
+ * and its three forms (field muc: mo-ta, phu-de, ban-ghi-loi). */
+void admin_media_library(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_media_upload_form(struct req *r, struct resp *rs,
+                             struct admin_ctx *c);
+void admin_media_upload_post(struct req *r, struct resp *rs,
+                             struct admin_ctx *c);
+void admin_media_page(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_media_save(struct req *r, struct resp *rs, struct admin_ctx *c);
+/* The item's media (admin_item_media.c): list and upload or add from
+ * the library (field them=<media id>); captions, order, removal; the
+ * cover (field anh=<media id>). */
+void admin_item_media(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_media_post(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_item_media_update(struct req *r, struct resp *rs,
+                             struct admin_ctx *c);
+void admin_item_media_cover(struct req *r, struct resp *rs,
+                            struct admin_ctx *c);
+/* Helpers the two files share. */
+/* The first upload of r in form field field, or NULL. */
+const struct upload *admin_upload_get(struct req *r, const char *field);
+/* The Vietnamese name of kind k ("Ảnh"). */
+const char *admin_media_kind_name(enum media_kind k);
+/* A medium as the templates show it (id, page_url, url, name, kind,
+ * size, alt, caption, uploaded_at, is_image..., thumb for images: the
+ * partial admin/media-thumb), in r's arena. */
+struct tval *admin_media_view(struct req *r, const struct media *m);
+/* media_upload of up with the form's alt and chu_thich, by c's user,
+ * accepting kinds (a mask of 1u << enum media_kind; 0: any); as
+ * media_upload (its *why), logging unexpected errors. */
+enum err admin_media_take(struct req *r, struct admin_ctx *c,
+                          const struct upload *up, unsigned kinds,
+                          struct media *out, bool *duplicate, const char **why);
+/* The error page of a failed workflow_load or item change: 404, 403
+ * and 409 with their Vietnamese messages, else web_fail. */
+void admin_media_item_fail(struct req *r, struct resp *rs, enum err e);
 
 /* ---- admin_sections.c ---- */
+/* The tree with counts; adding; one section's page and its save; the
+ * list's buttons (up, down, hide, show); deleting an empty section. */
+void admin_sections(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_new(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_create(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_edit(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_save(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_up(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_down(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_hide(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_show(struct req *r, struct resp *rs, struct admin_ctx *c);
+void admin_section_delete(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_notify.c ---- */
+/* The account's notifications, newest first, 50 a page (?trang=N). */
+void admin_notify_page(struct req *r, struct resp *rs, struct admin_ctx *c);
+/* Marks one (field id, the account's own only: 404 otherwise) or all
+ * (tat_ca=1) read; 303 back to the list. */
+void admin_notify_read(struct req *r, struct resp *rs, struct admin_ctx *c);
+/* The 5 newest unread notifications of c's user in ctx as "notices"
+ * (maps text, url, when) with "has_notices", for the dashboard; the
+ * store's errors. */
+enum err admin_notify_recent(struct req *r, struct admin_ctx *c,
+                             struct tval *ctx);
 
 #endif

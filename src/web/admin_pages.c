@@ -33,6 +33,10 @@ admin_dashboard(struct req *r, struct resp *rs, struct admin_ctx *c)
 	}
 	tv_set(ctx, "queues", queues);
 	tv_set_bool(ctx, "has_queues", tv_len(queues) > 0);
+	if ((e = admin_notify_recent(r, c, ctx)) != ERR_OK) {
+		web_fail(r, rs, e);
+		return;
+	}
 	tv_set_str(ctx, "unit", unit);
 	tv_set_bool(ctx, "has_unit", *unit != '\0');
 	tv_set_bool(ctx, "password_changed", q && !strcmp(q, "doi-mat-khau"));

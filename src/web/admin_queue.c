@@ -31,21 +31,6 @@ static const char *const queue_codes[ITEM_QUEUE__MAX] = {
         "tre-han",             /* ITEM_QUEUE_LATE */
 };
 
-/* The Vietnamese name of each state, as the newsroom shows it. */
-static const char *const state_names[ITEM_STATE__MAX] = {
-        "Bản nháp",              /* ITEM_STATE_DRAFT */
-        "Chờ duyệt cấp huyện",   /* ITEM_STATE_DISTRICT_REVIEW */
-        "Đã gửi, chờ tiếp nhận", /* ITEM_STATE_SUBMITTED */
-        "Đang biên tập",         /* ITEM_STATE_IN_EDITING */
-        "Chờ duyệt",             /* ITEM_STATE_PENDING_APPROVAL */
-        "Đã duyệt",              /* ITEM_STATE_APPROVED */
-        "Đã hẹn giờ đăng",       /* ITEM_STATE_SCHEDULED */
-        "Đã đăng",               /* ITEM_STATE_PUBLISHED */
-        "Bị trả lại",            /* ITEM_STATE_RETURNED */
-        "Đã gỡ xuống",           /* ITEM_STATE_UNPUBLISHED */
-        "Đã lưu trữ",            /* ITEM_STATE_ARCHIVED */
-};
-
 static bool
 queue_from_code(const char *code, enum item_queue *out)
 {
@@ -99,8 +84,9 @@ state_text(struct arena *a, const struct queue_entry *e)
 	if ((unsigned)s >= ITEM_STATE__MAX)
 		return "—";
 	if (ref.corr_state != ITEM_STATE__MAX)
-		return arena_printf(a, "%s (bản đính chính)", state_names[s]);
-	return state_names[s];
+		return arena_printf(a, "%s (bản đính chính)",
+		                    admin_item_state_name(s));
+	return admin_item_state_name(s);
 }
 
 static struct tval *
@@ -114,6 +100,7 @@ entry_view(struct req *r, struct admin_ctx *c, const struct catalog *cat,
 
 	workflow_deadline(&e->item, &e->flow, c->now, &dl);
 	tv_set_str(m, "title", e->item.title);
+	tv_set_str(m, "url", admin_item_path(a, e->item.id, NULL));
 	/* The snapshot goes back before the page renders. */
 	tv_set_str(m, "section", node ? arena_strdup(a, node->c.name) : "—");
 	tv_set_str(m, "author",

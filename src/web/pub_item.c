@@ -101,7 +101,9 @@ item_map(struct arena *a, const struct item *it, const struct cat_node *node)
 		web_thumb_path(&b, it->cover_image);
 		tv_set_strf(m, "cover", "/media/%s", it->cover_image);
 		tv_set_strf(m, "cover_srcset", "%s %dw, /media/%s %dw", b.p,
-		            WEB_THUMB_W, it->cover_image, WEB_IMAGE_W);
+		            web_image_width(it->cover_image, true),
+		            it->cover_image,
+		            web_image_width(it->cover_image, false));
 		buf_release(&b);
 		tv_set_str(m, "cover_alt",
 		           web_nonempty(it->cover_alt) ? it->cover_alt
@@ -151,7 +153,8 @@ pub_item(struct req *r, struct resp *rs)
 	struct item_list rel = {0};
 	struct catalog *cat;
 	const struct cat_node *node;
-	struct tval *ctx, *page;
+	struct tval *ctx, *page, *m, *media;
+	size_t nphotos;
 	enum err e;
 
 	if (!load_item(r, rs, "", &it))
@@ -161,11 +164,22 @@ pub_item(struct req *r, struct resp *rs)
 		web_fail(r, rs, e);
 		return;
 	}
+	/* Issue 4 item 7: the album, players and attachments. */
+	if ((e = pub_media_map(r, &it, &media, &nphotos)) != ERR_OK) {
+		web_fail(r, rs, e);
+		return;
+	}
 	cat = catalog_get();
 	node = cat ? catalog_find_id(cat, it.category_id) : NULL;
 	ctx = web_ctx(r, cat, node);
 	page = set_item_page(r, ctx, &it, web_item_path(r->arena, &it));
-	tv_set(ctx, "item", item_map(r->arena, &it, node));
+	m = item_map(r->arena, &it, node);
+	tv_set(m, "media", media);
+	/* A photo item's cover is one of its photos: shown once, in the
+	 * album. */
+	if (it.kind == ITEM_KIND_ANH && nphotos > 0)
+		tv_set_bool(m, "has_cover", false);
+	tv_set(ctx, "item", m);
 	tv_set(ctx, "related", web_cards(r->arena, &rel));
 	tv_set_bool(ctx, "has_related", rel.n > 0);
 	web_crumbs(r, ctx, node, it.title);

@@ -11,7 +11,11 @@
  *  - snippet_html: a search snippet, HTML-escaped by web_add_snippet
  *    with only <mark> and </mark> added;
  *  - qr_svg: the enrolment page's QR code, an <svg> that qr_svg (qr.c)
- *    builds from modules and a title it escapes itself.
+ *    builds from modules and a title it escapes itself;
+ *  - diff_html: a comparison of two revisions, built by
+ *    wdiff_render_inline / wdiff_render_rows, which escape every byte of
+ *    both texts and add only <ins>, <del>, <span class="wd-tag"> and the
+ *    table rows.
  * Adding a name here needs the same argument.
  *
  * Run from the repository root (make check does), or with TTDT_TEMPLATES
@@ -28,6 +32,7 @@ static const char *const raw_allowlist[] = {
         "body_html",
         "snippet_html",
         "qr_svg",
+        "diff_html",
 };
 
 static const char *

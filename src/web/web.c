@@ -44,7 +44,12 @@ const struct route web_public_routes[] = {
         {HTTP_M_GET, "/sitemap/:file", pub_sitemap_part},
         {HTTP_M_GET, "/robots.txt", pub_robots},
         {HTTP_M_GET, "/tro-nang-tiep-can", pub_accessibility},
+        {HTTP_M_GET, "/thu-vien-anh", pub_photo_library},
         {HTTP_M_GET, "/gioi-thieu/don-vi", pub_units},
+        {HTTP_M_GET, "/gui-tin-bai", pub_contribute_form},
+        {HTTP_M_POST, "/gui-tin-bai", pub_contribute_post},
+        {HTTP_M_GET, "/gui-tin-bai/da-gui", pub_contribute_done},
+        {HTTP_M_GET, "/gui-tin-bai/tra-cuu", pub_contribute_status},
         {HTTP_M_GET, "/healthz", pub_healthz},
 };
 const size_t web_public_routes_n = ARRAY_SIZE(web_public_routes);
@@ -603,12 +608,28 @@ web_init(struct store *s, struct buf *err)
 	        "admin/forgot",
 	        "admin/queue",
 	        /* ---- item editor ---- */
+	        "admin/item-new",
+	        "admin/item-edit",
 	        /* ---- item page ---- */
+	        "admin/item",
+	        "admin/item-revisions",
 	        /* ---- media ---- */
+	        "admin/media-library",
+	        "admin/media-upload",
+	        "admin/media-file",
+	        "admin/item-media",
 	        /* ---- sections ---- */
+	        "admin/sections",
+	        "admin/section-new",
+	        "admin/section-edit",
 	        /* ---- contributions ---- */
+	        "contribute",
+	        "contribute-done",
+	        "contribute-status",
 	        /* ---- notifications ---- */
+	        "admin/notifications",
 	        /* ---- photo library ---- */
+	        "photo-library",
 	};
 
 	web_store = s;

@@ -117,8 +117,13 @@ bool web_media_path_ok(const char *p);
 
 /* Appends the thumbnail path of an image: "-400" before the extension of
  * the last segment ("demo/07.jpg" -> "demo/07-400.jpg"), or at the end
- * if it has none. */
+ * if it has none; for a variant of the media library ("<hex>-1600.jpg")
+ * its smallest width ("<hex>-320.jpg"), which always exists. */
 void web_thumb_path(struct buf *out, const char *path);
+/* The width of the image at path (thumb false) or of its thumbnail, for
+ * srcset: a library variant's from its name, else WEB_IMAGE_W or
+ * WEB_THUMB_W. */
+int web_image_width(const char *path, bool thumb);
 
 /* MIME type of an image by extension (jpg, jpeg, png, webp, gif, svg),
  * case-insensitive; NULL for anything else. */
@@ -243,9 +248,28 @@ void pub_sitemap_part(struct req *r, struct resp *rs);
 void pub_robots(struct req *r, struct resp *rs);
 void pub_sitemap_html(struct req *r, struct resp *rs);
 void pub_accessibility(struct req *r, struct resp *rs);
+/* pub_media.c: the photo library (Thư viện ảnh), PUB_PHOTOS_PER_PAGE
+ * photo items a page. */
+#define PUB_PHOTOS_PER_PAGE 24
+void pub_photo_library(struct req *r, struct resp *rs);
+/* The media of item it for its public page (the album's figures, the
+ * player of a recording with its captions and transcript, attachments),
+ * as a map in *out, and how many photos it has in *nphotos; the store's
+ * errors. */
+enum err pub_media_map(struct req *r, const struct item *it, struct tval **out,
+                       size_t *nphotos);
+/* A file size in Vietnamese notation ("196 KB", "1,5 MB"), in a. */
+const char *pub_media_size(struct arena *a, int64_t bytes);
 /* pub_units.c: the directory of open units (Điều 8.1). */
 void pub_units(struct req *r, struct resp *rs);
 void pub_healthz(struct req *r, struct resp *rs);
+/* pub_contribute.c: the public contribution form at /gui-tin-bai
+ * (Điều 9.1.b-c), its POST, the page after sending and the status
+ * lookup by reference number. */
+void pub_contribute_form(struct req *r, struct resp *rs);
+void pub_contribute_post(struct req *r, struct resp *rs);
+void pub_contribute_done(struct req *r, struct resp *rs);
+void pub_contribute_status(struct req *r, struct resp *rs);
 
 /* "tel:" and the digits (and a leading '+') of a phone number as people
  * write it ("0260 3862 340"), in a. */

@@ -7,7 +7,10 @@
  */
 #include "common.h"
 
+#include <ctype.h>
+
 #include "log.h"
+#include "image.h"
 #include "web_int.h"
 
 static bool
@@ -275,19 +278,75 @@ extension(const char *path)
 	return dot;
 }
 
+/*
+ * If path names a variant of the media library ("2026/11/<32 hex>-<w>"
+ * and an extension: media_variant_path), sets *base to the length before
+ * "-<w>" and *w.  Its widths are those of image_widths below the
+ * picture's own width, then its own: every width up to the named one
+ * that is in that list exists.
+ */
+static bool
+library_variant(const char *path, const char *dot, size_t *base, int *w)
+{
+	const char *slash = strrchr(path, '/'),
+	           *name = slash ? slash + 1 : path;
+	const char *dash = memchr(name, '-', (size_t)(dot - name));
+	const char *p;
+	int n = 0;
+
+	if (!dash || dash - name != 32 || dot - dash < 2 || dot - dash > 6)
+		return false;
+	for (p = name; p < dash; p++)
+		if (!isxdigit((unsigned char)*p))
+			return false;
+	for (p = dash + 1; p < dot; p++) {
+		if (!isdigit((unsigned char)*p))
+			return false;
+		n = n * 10 + (*p - '0');
+	}
+	*base = (size_t)(dash - path);
+	*w = n;
+	return true;
+}
+
 void
 web_thumb_path(struct buf *out, const char *path)
 {
 	const char *dot = extension(path);
+	size_t base;
+	int w;
 
 	if (!dot) {
 		buf_adds(out, path);
 		buf_adds(out, "-400");
 		return;
 	}
+	if (library_variant(path, dot, &base, &w)) {
+		/* The smallest width, which exists whenever the picture is
+		 * wider; a narrower one is its own thumbnail. */
+		if (w <= image_widths[0]) {
+			buf_adds(out, path);
+			return;
+		}
+		buf_add(out, path, base);
+		buf_addf(out, "-%d%s", image_widths[0], dot);
+		return;
+	}
 	buf_add(out, path, (size_t)(dot - path));
 	buf_adds(out, "-400");
 	buf_adds(out, dot);
+}
+
+int
+web_image_width(const char *path, bool thumb)
+{
+	const char *dot = extension(path);
+	size_t base;
+	int w;
+
+	if (dot && library_variant(path, dot, &base, &w))
+		return thumb && w > image_widths[0] ? image_widths[0] : w;
+	return thumb ? WEB_THUMB_W : WEB_IMAGE_W;
 }
 
 const char *

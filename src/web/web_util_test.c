@@ -336,7 +336,30 @@ test_web_util__media_paths(void **state)
 	buf_reset(&b);
 	web_thumb_path(&b, "x/.hidden");
 	assert_string_equal(b.p, "x/.hidden-400");
+	buf_reset(&b);
+	/* A library variant: its smallest width, or itself if narrower. */
+	web_thumb_path(&b, "2026/11/0123456789abcdef0123456789abcdef-1600.jpg");
+	assert_string_equal(b.p,
+	                    "2026/11/0123456789abcdef0123456789abcdef-320.jpg");
+	buf_reset(&b);
+	web_thumb_path(&b, "2026/11/0123456789abcdef0123456789abcdef-300.jpg");
+	assert_string_equal(b.p,
+	                    "2026/11/0123456789abcdef0123456789abcdef-300.jpg");
+	buf_reset(&b);
+	/* Not 32 hex digits: the demo's convention. */
+	web_thumb_path(&b, "2026/11/abc-1600.jpg");
+	assert_string_equal(b.p, "2026/11/abc-1600-400.jpg");
 	buf_release(&b);
+	assert_int_equal(web_image_width("demo/07.jpg", false), WEB_IMAGE_W);
+	assert_int_equal(web_image_width("demo/07.jpg", true), WEB_THUMB_W);
+	assert_int_equal(web_image_width("a/0123456789abcdef0123456789abcdef-"
+	                                 "1024.webp",
+	                                 false),
+	                 1024);
+	assert_int_equal(web_image_width("a/0123456789abcdef0123456789abcdef-"
+	                                 "1024.webp",
+	                                 true),
+	                 320);
 
 	assert_string_equal(web_image_mime("demo/07.jpg"), "image/jpeg");
 	assert_string_equal(web_image_mime("A.JPEG"), "image/jpeg");
