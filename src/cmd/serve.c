@@ -111,13 +111,17 @@ cmd_serve(int argc, char **argv)
 	views_start(store, config.views_flush_interval);
 	http_set_view_counter(views_count);
 
-	/* The routes that take files get [server] upload_max; the public
-	 * contribution form contribute_max. */
+	/* The routes that take files get [server] upload_max, for signed-in
+	 * people only; the public contribution form contribute_max, in a
+	 * pool of its own so that strangers cannot hold the newsroom's. */
 	const struct http_body_limit limits[] = {
-	        {"/gui-tin-bai", config.contribute_max},
-	        {"/quan-tri/thu-vien/tai-len", config.upload_max},
-	        {"/quan-tri/thu-vien/:id", config.upload_max},
-	        {"/quan-tri/tin-bai/:id/tep", config.upload_max},
+	        {"/gui-tin-bai", config.contribute_max, 0, NULL},
+	        {"/quan-tri/thu-vien/tai-len", config.upload_max, 1,
+	         web_upload_admit},
+	        {"/quan-tri/thu-vien/:id", config.upload_max, 1,
+	         web_upload_admit},
+	        {"/quan-tri/tin-bai/:id/tep", config.upload_max, 1,
+	         web_upload_admit},
 	};
 	hc = (struct http_config){
 	        .listen = config.listen,

@@ -27,6 +27,7 @@
 #include "mail.h"
 #include "notify.h"
 #include "sanitize.h"
+#include "str.h"
 #include "smtp.h"
 #include "utf8.h"
 #include "vnfold.h"
@@ -70,16 +71,6 @@ contribution_stage_of(enum item_state s)
 	}
 }
 
-/* True if s has a character other than ASCII blanks. */
-static bool
-filled(const char *s)
-{
-	for (; s && *s; s++)
-		if (!strchr(" \t\r\n", *s))
-			return true;
-	return false;
-}
-
 /* Checks one text field: NULL for fine, else a message.  multiline
  * allows CR, LF and tab (the text); single-line fields allow none. */
 static const char *
@@ -88,7 +79,7 @@ text_problem(const char *s, bool required, size_t max_chars, bool multiline,
 {
 	size_t len;
 
-	if (!filled(s))
+	if (!str_filled(s))
 		return required ? missing : NULL;
 	len = strlen(s);
 	if (!utf8_valid(s, len))
@@ -137,7 +128,7 @@ contribution_check(const struct contrib_in *in, struct contrib_problems *p)
 	                     "Vui lòng nhập số điện thoại hoặc địa chỉ liên "
 	                     "hệ.",
 	                     "Số điện thoại, địa chỉ dài quá 200 ký tự."));
-	if (filled(in->email) &&
+	if (str_filled(in->email) &&
 	    (strlen(in->email) > CONTRIB_EMAIL_MAX || !smtp_addr_ok(in->email)))
 		problem(p, CONTRIB_F_EMAIL,
 		        "Địa chỉ thư điện tử không đúng định dạng (ví dụ: "

@@ -280,6 +280,41 @@ renumber(struct store *s, const struct category *cats, size_t n, int64_t parent,
 	return ERR_OK;
 }
 
+/*
+ * The end of every operation that wrote something: its audit entry and
+ * the generation bump, in the same transaction so the change, its record
+ * and the signal to other nodes commit together; op->changed has run()
+ * reload this process's tree once the commit is done.
+ */
+static enum err
+record_change(struct store *s, struct section_op *op, struct arena *a,
+              const char *action, int64_t id, struct audit_detail *d)
+{
+	enum err e;
+
+	if ((e = audit_append(s, op->actor, op->now, action, "section", id,
+	                      audit_detail_json(d))) != ERR_OK)
+		return e;
+	e = generation_bump(s, a);
+	op->changed = true;
+	return e;
+}
+
+/* The tree (and, units non-NULL, the units) with section id in it as
+ * *me; ERR_NOTFOUND without it. */
+static enum err
+tree_find(struct store *s, struct arena *a, int64_t id, struct category **cats,
+          size_t *n, struct unit **units, size_t *nunits,
+          const struct category **me)
+{
+	enum err e;
+
+	if ((e = tree_load(s, a, cats, n, units, nunits)) != ERR_OK)
+		return e;
+	*me = cat_find(*cats, *n, id);
+	return *me ? ERR_OK : ERR_NOTFOUND;
+}
+
 static enum err
 create_tx(struct store *s, void *p)
 {
@@ -313,11 +348,7 @@ create_tx(struct store *s, void *p)
 		goto out;
 	op->id = c.id;
 	cat_diff(&d, NULL, &c);
-	if ((e = audit_append(s, op->actor, op->now, "section.add", "section",
-	                      c.id, audit_detail_json(&d))) != ERR_OK)
-		goto out;
-	e = generation_bump(s, &a);
-	op->changed = true;
+	e = record_change(s, op, &a, "section.add", c.id, &d);
 out:
 	audit_detail_release(&d);
 	buf_release(&slug);
@@ -340,12 +371,9 @@ update_tx(struct store *s, void *p)
 
 	arena_init(&a, 8192);
 	audit_detail_init(&d);
-	if ((e = tree_load(s, &a, &cats, &n, &units, &nunits)) != ERR_OK)
+	if ((e = tree_find(s, &a, op->id, &cats, &n, &units, &nunits,
+	                   &found)) != ERR_OK)
 		goto out;
-	if (!(found = cat_find(cats, n, op->id))) {
-		e = ERR_NOTFOUND;
-		goto out;
-	}
 	before = c = *found;
 	if (!section_check(cats, n, units, nunits, op->id, op->in,
 	                   op->problems)) {
@@ -376,11 +404,7 @@ update_tx(struct store *s, void *p)
 	cat_diff(&d, &before, &c);
 	if (!audit_detail_any(&d))
 		goto out;
-	if ((e = audit_append(s, op->actor, op->now, "section.edit", "section",
-	                      c.id, audit_detail_json(&d))) != ERR_OK)
-		goto out;
-	e = generation_bump(s, &a);
-	op->changed = true;
+	e = record_change(s, op, &a, "section.edit", c.id, &d);
 out:
 	audit_detail_release(&d);
 	buf_release(&slug);
@@ -402,12 +426,9 @@ move_tx(struct store *s, void *p)
 
 	arena_init(&a, 8192);
 	audit_detail_init(&d);
-	if ((e = tree_load(s, &a, &cats, &n, NULL, NULL)) != ERR_OK)
+	if ((e = tree_find(s, &a, op->id, &cats, &n, NULL, NULL, &me)) !=
+	    ERR_OK)
 		goto out;
-	if (!(me = cat_find(cats, n, op->id))) {
-		e = ERR_NOTFOUND;
-		goto out;
-	}
 	sib = arena_alloc(&a, st_mult(n, sizeof(*sib)));
 	for (size_t i = 0; i < n; i++)
 		if (cats[i].parent_id == me->parent_id) {
@@ -428,11 +449,7 @@ move_tx(struct store *s, void *p)
 	audit_detail_str(&d, "name", me->name);
 	audit_detail_change_int(&d, "position", me->position, (int64_t)to + 1);
 	audit_detail_int(&d, "swapped_with", sib[at]->id);
-	if ((e = audit_append(s, op->actor, op->now, "section.move", "section",
-	                      me->id, audit_detail_json(&d))) != ERR_OK)
-		goto out;
-	e = generation_bump(s, &a);
-	op->changed = true;
+	e = record_change(s, op, &a, "section.move", me->id, &d);
 out:
 	audit_detail_release(&d);
 	arena_release(&a);
@@ -452,12 +469,9 @@ hide_tx(struct store *s, void *p)
 
 	arena_init(&a, 8192);
 	audit_detail_init(&d);
-	if ((e = tree_load(s, &a, &cats, &n, NULL, NULL)) != ERR_OK)
+	if ((e = tree_find(s, &a, op->id, &cats, &n, NULL, NULL, &found)) !=
+	    ERR_OK)
 		goto out;
-	if (!(found = cat_find(cats, n, op->id))) {
-		e = ERR_NOTFOUND;
-		goto out;
-	}
 	if (found->hidden == op->hidden)
 		goto out;
 	c = *found;
@@ -466,13 +480,9 @@ hide_tx(struct store *s, void *p)
 		goto out;
 	audit_detail_str(&d, "name", c.name);
 	audit_detail_change_int(&d, "hidden", found->hidden, c.hidden);
-	if ((e = audit_append(s, op->actor, op->now,
-	                      op->hidden ? "section.hide" : "section.show",
-	                      "section", c.id, audit_detail_json(&d))) !=
-	    ERR_OK)
-		goto out;
-	e = generation_bump(s, &a);
-	op->changed = true;
+	e = record_change(s, op, &a,
+	                  op->hidden ? "section.hide" : "section.show", c.id,
+	                  &d);
 out:
 	audit_detail_release(&d);
 	arena_release(&a);
@@ -499,12 +509,9 @@ delete_tx(struct store *s, void *p)
 
 	arena_init(&a, 8192);
 	audit_detail_init(&d);
-	if ((e = tree_load(s, &a, &cats, &n, NULL, NULL)) != ERR_OK)
+	if ((e = tree_find(s, &a, op->id, &cats, &n, NULL, NULL, &me)) !=
+	    ERR_OK)
 		goto out;
-	if (!(me = cat_find(cats, n, op->id))) {
-		e = ERR_NOTFOUND;
-		goto out;
-	}
 	if ((e = section_uses(s, op->id, &op->uses)) != ERR_OK)
 		goto out;
 	/* Nothing that holds items is deleted (issue 4 item 10): an
@@ -520,12 +527,7 @@ delete_tx(struct store *s, void *p)
 	audit_detail_str(&d, "name", me->name);
 	audit_detail_str(&d, "slug", me->slug);
 	audit_detail_int(&d, "parent_id", me->parent_id);
-	if ((e = audit_append(s, op->actor, op->now, "section.delete",
-	                      "section", me->id, audit_detail_json(&d))) !=
-	    ERR_OK)
-		goto out;
-	e = generation_bump(s, &a);
-	op->changed = true;
+	e = record_change(s, op, &a, "section.delete", me->id, &d);
 out:
 	audit_detail_release(&d);
 	arena_release(&a);

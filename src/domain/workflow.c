@@ -27,6 +27,7 @@
 #include "log.h"
 #include "role.h"
 #include "sanitize.h"
+#include "str.h"
 #include "user.h"
 #include "utf8.h"
 #include "vnfold.h"
@@ -356,27 +357,17 @@ wf_problems_add(struct wf_problems *p, const char *msg)
 		p->msg[p->n++] = msg;
 }
 
-/* True if s has something besides white space. */
-static bool
-filled(const char *s)
-{
-	for (; s && *s; s++)
-		if (!strchr(" \t\r\n", *s))
-			return true;
-	return false;
-}
-
 bool
 workflow_check_complete(const struct item *it, const struct item_flow *f,
                         const struct category *cat, struct wf_problems *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (!filled(it->title))
+	if (!str_filled(it->title))
 		wf_problems_add(out, "Chưa có tiêu đề.");
 	/* Điều 7.1.d: author and source on every item. */
-	if (!filled(it->author_name))
+	if (!str_filled(it->author_name))
 		wf_problems_add(out, "Chưa ghi tác giả (Điều 7.1.d).");
-	if (!filled(it->source))
+	if (!str_filled(it->source))
 		wf_problems_add(out, "Chưa ghi nguồn thông tin (Điều 7.1.d).");
 	/* Điều 7.2: a cited item names the date it appeared at its source. */
 	if (f && f->cited && !it->source_date)
@@ -384,23 +375,23 @@ workflow_check_complete(const struct item *it, const struct item_flow *f,
 		                     "tin được đăng tải ở nguồn (Điều 7.2).");
 	/* Điều 9.1.c: who sent a contribution, and how to reach them. */
 	if (f && f->contribution) {
-		if (!filled(f->sender_name))
+		if (!str_filled(f->sender_name))
 			wf_problems_add(out, "Chưa ghi họ tên người gửi "
 			                     "(Điều 9.1.c).");
-		if (!filled(f->sender_agency))
+		if (!str_filled(f->sender_agency))
 			wf_problems_add(out, "Chưa ghi cơ quan, đơn vị của "
 			                     "người gửi (Điều 9.1.c).");
-		if (!filled(f->sender_contact))
+		if (!str_filled(f->sender_contact))
 			wf_problems_add(out, "Chưa ghi số điện thoại hoặc địa "
 			                     "chỉ liên lạc của người gửi "
 			                     "(Điều 9.1.c).");
 	}
 	/* Điều 9.1.b: activity news carries a photo; the photo its
 	 * description for those who cannot see it (WCAG 1.1.1). */
-	if (cat && cat->activity_news && !filled(it->cover_image))
+	if (cat && cat->activity_news && !str_filled(it->cover_image))
 		wf_problems_add(out, "Tin hoạt động phải có ảnh minh họa "
 		                     "(Điều 9.1.b).");
-	if (filled(it->cover_image) && !filled(it->cover_alt))
+	if (str_filled(it->cover_image) && !str_filled(it->cover_alt))
 		wf_problems_add(out, "Ảnh minh họa chưa có lời mô tả.");
 	return out->n == 0;
 }
@@ -549,11 +540,9 @@ clean_text(struct arena *a, const char *s, const char **out)
 	return (*out = utf8_nfc_dup(a, s, len)) != NULL;
 }
 
-/* The item as a correction would publish it: the pending revision's
- * fields over the live row. */
-static enum err
-overlay_pending(struct store *s, struct arena *a, const struct item_flow *f,
-                struct item *it)
+enum err
+workflow_working_copy(struct store *s, struct arena *a,
+                      const struct item_flow *f, struct item *it)
 {
 	struct item_revision rv;
 	enum err e;
@@ -665,7 +654,7 @@ do_tx(struct store *s, void *arg)
 	corr = track == T_CORR;
 	if (args && !clean_text(&x->a, args->note, &note))
 		return ERR_INVALID;
-	if ((w->flags & F_NOTE) && !filled(note)) {
+	if ((w->flags & F_NOTE) && !str_filled(note)) {
 		if (x->problems)
 			wf_problems_add(x->problems,
 			                "Cần ghi lý do (sẽ gửi cho người "
@@ -675,7 +664,7 @@ do_tx(struct store *s, void *arg)
 	if (w->flags & F_COMPLETE) {
 		work = it;
 		if (corr &&
-		    (e = overlay_pending(s, &x->a, &f, &work)) != ERR_OK)
+		    (e = workflow_working_copy(s, &x->a, &f, &work)) != ERR_OK)
 			return e;
 		e = category_find(s, &x->a, work.category_id, &cat);
 		if (e == ERR_OK)
@@ -741,7 +730,8 @@ do_tx(struct store *s, void *arg)
 		if (corr) {
 			/* The correction goes live: its revision becomes
 			 * the item row, and the page says when. */
-			if ((e = overlay_pending(s, &x->a, &f, &it)) != ERR_OK)
+			if ((e = workflow_working_copy(s, &x->a, &f, &it)) !=
+			    ERR_OK)
 				return e;
 			it.updated_at = x->now;
 			if ((e = store_item_update(s, &it)) != ERR_OK)
@@ -819,7 +809,7 @@ do_tx(struct store *s, void *arg)
 	audit_detail_init(&d);
 	audit_detail_change(&d, t.correction ? "correction" : "state",
 	                    item_state_code(from), item_state_code(to));
-	if (filled(note))
+	if (str_filled(note))
 		audit_detail_str(&d, "note", note);
 	if (x->action == WF_ASSIGN || x->action == WF_TAKE)
 		audit_detail_int(&d, "assignee", f.assigned_user_id);
@@ -962,7 +952,7 @@ draft_apply(struct store *s, struct arena *a, const struct wf_draft *d,
 
 	if ((unsigned)d->kind >= ITEM_KIND__MAX)
 		return ERR_INVALID;
-	if (!take_text(a, d->title, &it->title) || !filled(it->title))
+	if (!take_text(a, d->title, &it->title) || !str_filled(it->title))
 		return ERR_INVALID;
 	e = category_find(
 	        s, a, d->category_id ? d->category_id : it->category_id, &cat);
@@ -1040,7 +1030,7 @@ audit_rev(struct store *s, const struct audit_actor *au, time_t now,
 	audit_detail_int(&d, "revision", rev);
 	if (correction)
 		audit_detail_str(&d, "correction", "pending");
-	if (filled(note))
+	if (str_filled(note))
 		audit_detail_str(&d, "note", note);
 	e = audit_append(s, au, now, action, "item", id, audit_detail_json(&d));
 	audit_detail_release(&d);
@@ -1069,7 +1059,7 @@ create_tx(struct store *s, void *arg)
 	f.return_reason = "";
 	if ((e = draft_apply(s, &x->a, x->d, &it, &f)) != ERR_OK)
 		return e;
-	if (!filled(it.author_name))
+	if (!str_filled(it.author_name))
 		it.author_name = me.full_name;
 	it.state = ITEM_STATE_DRAFT;
 	it.author_user_id = me.id;
@@ -1082,13 +1072,13 @@ create_tx(struct store *s, void *arg)
 	 * and the Office is a contribution; the account tells who sent
 	 * it, and the writer may correct that. */
 	f.contribution = !(roles & (EDITORS | R(OFFICE)));
-	if (!filled(f.sender_name))
+	if (!str_filled(f.sender_name))
 		f.sender_name = me.full_name;
-	if (!filled(f.sender_title))
+	if (!str_filled(f.sender_title))
 		f.sender_title = me.title;
-	if (!filled(f.sender_contact))
+	if (!str_filled(f.sender_contact))
 		f.sender_contact = me.phone;
-	if (!filled(f.sender_agency) && me.unit_id &&
+	if (!str_filled(f.sender_agency) && me.unit_id &&
 	    store_unit_get(s, &x->a, me.unit_id, &un) == ERR_OK)
 		f.sender_agency = un.name;
 	if ((e = store_item_insert(s, &it)) != ERR_OK)
@@ -1151,7 +1141,7 @@ save_tx(struct store *s, void *arg)
 		return e;
 	corr = correcting(&r);
 	/* A correction builds on its own last revision, not the live row. */
-	if (corr && (e = overlay_pending(s, &x->a, &f, &it)) != ERR_OK)
+	if (corr && (e = workflow_working_copy(s, &x->a, &f, &it)) != ERR_OK)
 		return e;
 	if (x->restore) {
 		if ((e = store_revision_get(s, &x->a, x->id, x->restore,
@@ -1352,7 +1342,7 @@ comment_tx(struct store *s, void *arg)
 	if ((e = load_checked(s, &x->a, x->u, x->id, WF_COMMENT, &v, &me)) !=
 	    ERR_OK)
 		return e;
-	if (!clean_text(&x->a, x->text, &text) || !filled(text) ||
+	if (!clean_text(&x->a, x->text, &text) || !str_filled(text) ||
 	    strlen(text) > WF_COMMENT_MAX)
 		return ERR_INVALID;
 	cm.item_id = x->id;

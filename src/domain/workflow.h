@@ -238,6 +238,16 @@ struct wf_view {
 enum err workflow_load(struct store *s, struct arena *a, const struct user *u,
                        int64_t id, struct wf_view *out);
 
+/*
+ * The text the newsroom works on, as a correction would publish it:
+ * during a correction (f->pending_rev) the pending revision's fields
+ * (section, title, summary, body, author, source, source date, cover)
+ * over *it, the live row, with strings in a; otherwise *it unchanged.
+ * ERR_OK, or the store's error with *it unchanged.
+ */
+enum err workflow_working_copy(struct store *s, struct arena *a,
+                               const struct item_flow *f, struct item *it);
+
 /* History, revisions (newest first, no bodies) and comments of item id,
  * for those allowed WF_VIEW (ERR_DENIED otherwise). */
 enum err workflow_history(struct store *s, struct arena *a,

@@ -76,18 +76,6 @@ hook(const char *tags)
 	heard_n++;
 }
 
-static int64_t
-add_unit(struct fx *f, int64_t kind, const char *name)
-{
-	struct unit u = {0};
-
-	u.kind_id = kind;
-	u.name = name;
-	u.created_at = T0;
-	assert_int_equal(store_unit_insert(f->s, &u), ERR_OK);
-	return u.id;
-}
-
 static int
 setup(void **state)
 {
@@ -96,22 +84,26 @@ setup(void **state)
 
 	assert_int_equal(fixture_db_open(f->path, "workflow", &f->s), ERR_OK);
 	arena_init(&f->a, 4096);
-	f->unit[1] = add_unit(f, 2, "Phòng Phổ biến, giáo dục pháp luật");
-	f->unit[2] = add_unit(f, 4, "Phòng Tư pháp huyện Đắk Hà");
-	f->unit[3] = add_unit(f, 4, "Phòng Tư pháp huyện Sa Thầy");
+	assert_int_equal(fixture_unit_add(f->s, 2,
+	                                  "Phòng Phổ biến, giáo dục pháp luật",
+	                                  T0, &f->unit[1]),
+	                 ERR_OK);
+	assert_int_equal(fixture_unit_add(f->s, 4, "Phòng Tư pháp huyện Đắk Hà",
+	                                  T0, &f->unit[2]),
+	                 ERR_OK);
+	assert_int_equal(fixture_unit_add(f->s, 4,
+	                                  "Phòng Tư pháp huyện Sa Thầy", T0,
+	                                  &f->unit[3]),
+	                 ERR_OK);
 	for (int i = 0; i < WHO__MAX; i++) {
 		struct user *u = &f->u[i];
 
-		u->email = people[i].email;
-		u->full_name = arena_printf(&f->a, "Người %d", i);
-		u->title = "Chuyên viên";
-		u->phone = "0260 3862 000";
-		u->roles = people[i].roles;
-		u->unit_id = f->unit[people[i].unit];
-		u->active = true;
-		u->password_hash = "";
-		u->created_at = T0;
-		assert_int_equal(store_user_insert(f->s, u), ERR_OK);
+		assert_int_equal(
+		        fixture_user_add(f->s, u, people[i].email,
+		                         arena_printf(&f->a, "Người %d", i),
+		                         people[i].roles,
+		                         f->unit[people[i].unit], T0),
+		        ERR_OK);
 		f->au[i] = (struct audit_actor){u->id, u->email, "192.0.2.1"};
 	}
 	c.slug = "tin-tuc";

@@ -160,10 +160,20 @@ void pagecache_clear(void);
 /* A larger body limit for the routes that take files (uploads).  pattern
  * is a route pattern ("/quan-tri/tin-bai/:id/tep"), matched against the
  * request's path as sent; a path that does not match as sent (percent-
- * encoded, say) gets max_body. */
+ * encoded, say) gets max_body.  Bodies over max_body are held in memory
+ * until the handler runs, so the entries of one pool (a small number)
+ * receive at most HTTP_BIG_SLOTS of them at once (more get 503), each
+ * must keep up a minimum rate, and
+ * admit, if set, is asked first with the request's cookies: false keeps
+ * the request at max_body (413), so that only signed-in people can make
+ * the server hold a large body. */
+#define HTTP_BIG_POOLS 4
+#define HTTP_BIG_SLOTS 2
 struct http_body_limit {
 	const char *pattern;
 	size_t max; /* bytes */
+	unsigned pool; /* < HTTP_BIG_POOLS */
+	bool (*admit)(const struct kvlist *cookies);
 };
 
 struct http_config {
@@ -174,8 +184,6 @@ struct http_config {
 	size_t max_body;    /* bytes */
 	const struct http_body_limit *body_limits; /* may be NULL */
 	size_t nbody_limits;
-	unsigned big_bodies;         /* bodies over max_body held at once; more
-	                                get 503 (0: 2) */
 	unsigned idle_timeout;       /* seconds */
 	unsigned max_conn_per_ip;    /* 0: no limit */
 	const char *static_dir;      /* served at /static/ */

@@ -34,6 +34,11 @@
 #define HTTP_MAX_LISTEN 8
 #define HTTP_MAX_PROXIES 32
 #define HTTP_MAX_BODY_LIMITS 8
+/* A body over max_body that arrives slower than this on average, after
+ * its first HTTP_BIG_GRACE_S seconds, is cut off: its slot is for people
+ * uploading, not for a client that trickles a byte at a time. */
+#define HTTP_BIG_MIN_RATE (8 * 1024) /* bytes a second */
+#define HTTP_BIG_GRACE_S 15
 /* Shutdown waits this long for requests in flight. */
 #define HTTP_STOP_WAIT_MS 10000
 /* Responses over this size (text) are gzipped on the fly if the page is
@@ -63,7 +68,8 @@ struct rq {
 	bool seen;   /* the first handler call is done */
 	bool too_large;
 	bool too_busy; /* a big body with no slot free: 503 */
-	bool big;      /* holds one of srv->big_max slots */
+	int slot;      /* the pool whose slot it holds; -1: none */
+	struct timespec big_since; /* when it took the slot */
 	bool https;
 	size_t limit; /* this request's body limit */
 	char addr[INET6_ADDRSTRLEN + 1];
@@ -75,9 +81,9 @@ struct http_server {
 	struct router *router;
 	size_t max_body;
 	struct http_body_limit limits[HTTP_MAX_BODY_LIMITS];
+	atomic_uint big_now[HTTP_BIG_POOLS]; /* bodies over max_body being
+	                                        received, per pool */
 	size_t nlimits;
-	atomic_uint big_now; /* bodies over max_body being received */
-	unsigned big_max;
 	int static_fd, media_fd;
 	struct proxy_addr proxies[HTTP_MAX_PROXIES];
 	size_t nproxies;
@@ -122,6 +128,7 @@ rq_get(struct http_server *srv)
 		q->uri = (struct buf)BUF_INIT;
 		q->body = (struct buf)BUF_INIT;
 		q->body.max = srv->max_body;
+		q->slot = -1;
 		arena_init(&q->arena, 0);
 	}
 	return q;
@@ -144,9 +151,9 @@ rq_finish(struct http_server *srv, struct rq *q)
 		q->active = false;
 		atomic_fetch_sub(&srv->inflight, 1);
 	}
-	if (q->big) {
-		q->big = false;
-		atomic_fetch_sub(&srv->big_now, 1);
+	if (q->slot >= 0) {
+		atomic_fetch_sub(&srv->big_now[q->slot], 1);
+		q->slot = -1;
 	}
 	q->seen = false;
 	q->too_large = false;
@@ -710,32 +717,80 @@ pattern_match(const char *pat, const char *path, size_t n)
 	return i == n;
 }
 
-/* The body limit of q's request: a matching body_limits entry's, else
- * max_body. */
-static size_t
-body_limit(const struct http_server *srv, const struct rq *q)
+/* The body_limits entry of q's request, or -1 if none matches. */
+static int
+body_entry(const struct http_server *srv, const struct rq *q)
 {
 	size_t n = strcspn(q->uri.p ? q->uri.p : "", "?#");
 
 	for (size_t i = 0; i < srv->nlimits; i++)
 		if (pattern_match(srv->limits[i].pattern, q->uri.p, n))
-			return srv->limits[i].max;
-	return srv->max_body;
+			return (int)i;
+	return -1;
 }
 
-/* Takes one of the slots for bodies over max_body (each is held in
- * memory until the handler has run); false if all are taken. */
+/* The body limit of q's request on connection c: its entry's if it has
+ * one and the entry admits it, else max_body. */
+static size_t
+body_limit(const struct http_server *srv, struct MHD_Connection *c,
+           struct rq *q)
+{
+	int i = body_entry(srv, q);
+	const struct http_body_limit *l;
+	const char *cookie;
+	struct kvlist jar = {0};
+
+	if (i < 0)
+		return srv->max_body;
+	l = &srv->limits[i];
+	if (l->admit) {
+		cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		                                     "Cookie");
+		if (!cookie ||
+		    cookie_parse(&q->arena, cookie, strlen(cookie), &jar) !=
+		            PARSE_OK ||
+		    !l->admit(&jar))
+			return srv->max_body;
+	}
+	return l->max;
+}
+
+/* Takes one of the slots of q's pool for a body over max_body (each is
+ * held in memory until the handler has run); false if all are taken. */
 static bool
 big_take(struct http_server *srv, struct rq *q)
 {
-	unsigned now = atomic_load(&srv->big_now);
+	int i = body_entry(srv, q);
+	unsigned pool, now;
 
+	if (i < 0)
+		return false;
+	pool = srv->limits[i].pool;
+	now = atomic_load(&srv->big_now[pool]);
 	do {
-		if (now >= srv->big_max)
+		if (now >= HTTP_BIG_SLOTS)
 			return false;
-	} while (!atomic_compare_exchange_weak(&srv->big_now, &now, now + 1));
-	q->big = true;
+	} while (!atomic_compare_exchange_weak(&srv->big_now[pool], &now,
+	                                       now + 1));
+	q->slot = (int)pool;
+	clock_gettime(CLOCK_MONOTONIC, &q->big_since);
 	return true;
+}
+
+/* True if q holds a slot and its body comes too slowly to keep it. */
+static bool
+big_too_slow(const struct rq *q)
+{
+	struct timespec now;
+	double s;
+
+	if (q->slot < 0)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	s = (double)(now.tv_sec - q->big_since.tv_sec) +
+	    (double)(now.tv_nsec - q->big_since.tv_nsec) / 1e9;
+	return s > HTTP_BIG_GRACE_S && (double)q->body.len / s <
+	                                       HTTP_BIG_MIN_RATE;
 }
 
 /* Answers status before the request was parsed (its body too large, or
@@ -781,7 +836,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 
 		q->seen = true;
 		q->method = http_method_of(method);
-		q->limit = body_limit(srv, q);
+		q->limit = body_limit(srv, c, q);
 		q->body.max = q->limit;
 		if (cl) {
 			char *end;
@@ -805,7 +860,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			q->too_large = true;
 			buf_release(&q->body);
 		}
-		if (!q->too_large && !q->big &&
+		if (!q->too_large && q->slot < 0 &&
 		    *upload_size > srv->max_body - q->body.len &&
 		    !big_take(srv, q)) {
 			/* A chunked body grew past max_body with no slot:
@@ -822,6 +877,12 @@ handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 				return MHD_NO;
 		} else {
 			buf_add(&q->body, upload_data, *upload_size);
+			if (big_too_slow(q)) {
+				log_warn("%s: a large body too slow (%zu bytes "
+				         "so far): cut off",
+				         q->addr, q->body.len);
+				return MHD_NO;
+			}
 		}
 		*upload_size = 0;
 		return MHD_YES;
@@ -982,15 +1043,20 @@ http_start(const struct http_config *cfg, const struct route *const *tables,
 	long cores;
 
 	pthread_mutex_init(&srv->pool_lock, NULL);
+	for (size_t i = 0; i < HTTP_BIG_POOLS; i++)
+		atomic_init(&srv->big_now[i], 0);
 	atomic_init(&srv->inflight, 0);
 	srv->max_body = cfg->max_body;
-	srv->big_max = cfg->big_bodies ? cfg->big_bodies : 2;
-	atomic_init(&srv->big_now, 0);
 	for (size_t i = 0; i < cfg->nbody_limits; i++) {
 		if (srv->nlimits == HTTP_MAX_BODY_LIMITS) {
 			log_error("more than %d body limits",
 			          HTTP_MAX_BODY_LIMITS);
 			break;
+		}
+		if (cfg->body_limits[i].pool >= HTTP_BIG_POOLS) {
+			log_error("body limit pool %u out of range",
+			          cfg->body_limits[i].pool);
+			continue;
 		}
 		if (cfg->body_limits[i].max > srv->max_body)
 			srv->limits[srv->nlimits++] = cfg->body_limits[i];

@@ -47,4 +47,15 @@ str_starts_with(struct str a, struct str prefix)
 	return a.len >= prefix.len && memcmp(a.p, prefix.p, prefix.len) == 0;
 }
 
+/* s has a character other than an ASCII blank (space, tab, CR, LF);
+ * false for NULL and "".  A required text field is filled in only then. */
+static inline bool
+str_filled(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return true;
+	return false;
+}
+
 #endif

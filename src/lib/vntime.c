@@ -175,6 +175,34 @@ vntime_parse_date(const char *s, time_t *out)
 	return true;
 }
 
+bool
+vntime_parse_local(const char *s, time_t *out)
+{
+	char day[11];
+	unsigned hh, mm, ss = 0;
+	size_t len = s ? strlen(s) : 0;
+	time_t t;
+
+	if ((len != 16 && len != 19) || (s[10] != 'T' && s[10] != ' '))
+		return false;
+	for (size_t i = 11; i < len; i++)
+		if ((i == 13 || i == 16) ? s[i] != ':'
+		                         : (s[i] < '0' || s[i] > '9'))
+			return false;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!vntime_parse_date(day, &t))
+		return false;
+	hh = (unsigned)(s[11] - '0') * 10 + (unsigned)(s[12] - '0');
+	mm = (unsigned)(s[14] - '0') * 10 + (unsigned)(s[15] - '0');
+	if (len == 19)
+		ss = (unsigned)(s[17] - '0') * 10 + (unsigned)(s[18] - '0');
+	if (hh > 23 || mm > 59 || ss > 59)
+		return false;
+	*out = t + (time_t)hh * 3600 + (time_t)mm * 60 + (time_t)ss;
+	return true;
+}
+
 /* Matches one of names (n entries, each three letters) at *s. */
 static int
 read_name(const char **s, const char *const *names, int n)

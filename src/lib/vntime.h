@@ -35,6 +35,13 @@ void vntime_local(time_t t, struct tm *tm);
  * real date. */
 bool vntime_parse_date(const char *s, time_t *out);
 
+/* Parses "yyyy-mm-ddThh:mm", or with ":ss" (the value of an input
+ * type=datetime-local, which some browsers send with seconds; a space
+ * instead of the T is taken too), as Viet Nam local time.  False for
+ * NULL, anything else or a date or time that does not exist; *out is
+ * set only on success. */
+bool vntime_parse_local(const char *s, time_t *out);
+
 /* Parses an HTTP date (RFC 7231 IMF-fixdate); false if malformed. */
 bool vntime_parse_http(const char *s, time_t *out);
 

@@ -163,6 +163,39 @@ test_vntime__parse_date(void **state)
 }
 
 static void
+test_vntime__parse_local(void **state)
+{
+	time_t t = 0;
+
+	(void)state;
+	/* 2026-11-28 16:30 in Ha Noi is 09:30 UTC. */
+	assert_true(vntime_parse_local("2026-11-28T16:30", &t));
+	assert_int_equal(t, 1795858200);
+	assert_true(vntime_parse_local("2026-11-28T16:30:15", &t));
+	assert_int_equal(t, 1795858215);
+	assert_true(vntime_parse_local("2026-11-28 00:00", &t));
+	assert_int_equal(t, 1795858200 - 16 * 3600 - 30 * 60);
+	assert_true(vntime_parse_local("2026-11-28T23:59:59", &t));
+	assert_int_equal(t, 1795858200 + 7 * 3600 + 29 * 60 + 59);
+	t = 7;
+	assert_false(vntime_parse_local(NULL, &t));
+	assert_false(vntime_parse_local("", &t));
+	assert_false(vntime_parse_local("2026-11-28", &t));
+	assert_false(vntime_parse_local("2026-11-28T24:00", &t));
+	assert_false(vntime_parse_local("2026-11-28T23:60", &t));
+	assert_false(vntime_parse_local("2026-11-28T23:59:60", &t));
+	assert_false(vntime_parse_local("2026-02-30T10:00", &t));
+	assert_false(vntime_parse_local("2026-11-28T1:30", &t));
+	assert_false(vntime_parse_local("2026-11-28T16:30Z", &t));
+	assert_false(vntime_parse_local("2026-11-28T16:30:5", &t));
+	assert_false(vntime_parse_local("2026-11-28x16:30", &t));
+	assert_false(vntime_parse_local("2026-11-28T16-30", &t));
+	assert_false(vntime_parse_local("2026-11-28T16:30-15", &t));
+	assert_false(vntime_parse_local("2026-11-28T+6:30", &t));
+	assert_int_equal(t, 7);
+}
+
+static void
 test_vntime__parse_http(void **state)
 {
 	time_t t = 0;
@@ -233,6 +266,7 @@ main(void)
 	        cmocka_unit_test(test_vntime__weekdays),
 	        cmocka_unit_test(test_vntime__local),
 	        cmocka_unit_test(test_vntime__parse_date),
+	        cmocka_unit_test(test_vntime__parse_local),
 	        cmocka_unit_test(test_vntime__parse_http),
 	        cmocka_unit_test(test_vntime__http_round_trip),
 	        cmocka_unit_test(test_vntime__ymd_round_trip),

@@ -83,6 +83,34 @@ tamper(struct store *s, const char *sql, int64_t id, const char *text)
 }
 
 enum err
+fixture_unit_add(struct store *s, int64_t kind_id, const char *name, time_t now,
+                 int64_t *id)
+{
+	struct unit u = {.kind_id = kind_id, .name = name, .created_at = now};
+	enum err e = store_unit_insert(s, &u);
+
+	*id = u.id;
+	return e;
+}
+
+enum err
+fixture_user_add(struct store *s, struct user *u, const char *email,
+                 const char *full_name, const char *roles, int64_t unit_id,
+                 time_t now)
+{
+	*u = (struct user){.email = email,
+	                   .full_name = full_name,
+	                   .title = "Chuyên viên",
+	                   .phone = "0260 3862 000",
+	                   .roles = roles,
+	                   .unit_id = unit_id,
+	                   .active = true,
+	                   .password_hash = "",
+	                   .created_at = now};
+	return store_user_insert(s, u);
+}
+
+enum err
 store_audit_test_set_detail(struct store *s, int64_t id, const char *detail)
 {
 	return tamper(s, "UPDATE audit SET detail = ?2 WHERE id = ?1", id,

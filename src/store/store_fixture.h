@@ -11,6 +11,7 @@
 #define TTDT_STORE_FIXTURE_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "store.h"
 
@@ -26,6 +27,18 @@ enum err fixture_db_open(char path[FIXTURE_PATH_MAX], const char *tag,
 /* Closes s (NULL: nothing to close) and removes the database at path with
  * its -wal and -shm files. */
 void fixture_db_remove(struct store *s, const char *path);
+
+/* Inserts an open unit of kind kind_id named name, created at now; *id
+ * gets its id. */
+enum err fixture_unit_add(struct store *s, int64_t kind_id, const char *name,
+                          time_t now, int64_t *id);
+/* Inserts an active user with email, full_name, roles (role codes, comma
+ * separated) and unit_id (0: none), no password, and a made-up title and
+ * phone, created at now; *u is the row as inserted, u->id included, its
+ * strings borrowed from the arguments. */
+enum err fixture_user_add(struct store *s, struct user *u, const char *email,
+                          const char *full_name, const char *roles,
+                          int64_t unit_id, time_t now);
 
 /* Overwrites entry id's detail; ERR_NOTFOUND if there is no such entry. */
 enum err store_audit_test_set_detail(struct store *s, int64_t id,

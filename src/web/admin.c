@@ -369,6 +369,33 @@ load_session(struct req *r, struct resp *rs, struct admin_ctx *c)
 }
 
 bool
+web_upload_admit(const struct kvlist *cookies)
+{
+	char id[SESSION_TOKEN_HEX];
+	struct arena a;
+	struct session se;
+	struct user u;
+	const char *token = kv_get(cookies, ADMIN_SESSION_COOKIE);
+	time_t now = time(NULL);
+	bool ok = false;
+
+	arena_init(&a, 0);
+	if (csrf_well_formed(token)) {
+		user_session_id(token, id);
+		/* The guard checks the rest (idle time, roles, pending
+		 * steps) once the body is in; this only keeps strangers
+		 * from making the server hold one. */
+		ok = store_session_get(web_store, &a, id, &se) == ERR_OK &&
+		     now - se.created_at <=
+		             (time_t)config.session_absolute_hours * 3600 &&
+		     store_user_get(web_store, &a, se.user_id, &u) == ERR_OK &&
+		     u.active;
+	}
+	arena_release(&a);
+	return ok;
+}
+
+bool
 admin_must_enrol(const struct user *u)
 {
 	return totp_required(u) && !totp_active(u) && !web_demo_site();

@@ -233,6 +233,9 @@ void admin_item_convert(struct req *r, struct resp *rs, struct admin_ctx *c);
 
 /* ---- admin_item.c ---- */
 struct wf_view; /* workflow.h */
+/* The 409 sentence of every item page when a step or save finds the item
+ * moved on (ERR_CONFLICT): one wording wherever the newsroom meets it. */
+extern const char admin_item_conflict_message[];
 /* The Vietnamese name of a state ("Chờ duyệt"); "—" out of range. */
 const char *admin_item_state_name(enum item_state s);
 /* "/quan-tri/tin-bai/<id><suffix>" in a (suffix may be NULL). */

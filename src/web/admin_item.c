@@ -29,7 +29,7 @@
 
 #define ITEM_PATH "/quan-tri/tin-bai/"
 
-static const char conflict_message[] =
+const char admin_item_conflict_message[] =
         "Tin, bài đã được người khác xử lý; vui lòng tải lại trang.";
 
 /* The Vietnamese name of each state, as the newsroom shows it. */
@@ -152,37 +152,6 @@ datetime_local(struct arena *a, time_t t)
 	vntime_local(t, &tm);
 	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900,
 	                    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
-}
-
-/* Parses "yyyy-mm-ddThh:mm" (seconds allowed, as some browsers send
- * them) as Viet Nam local time. */
-static bool
-parse_datetime_local(const char *s, time_t *out)
-{
-	char date[11];
-	time_t day;
-	int h, m, sec = 0;
-	size_t len = s ? strlen(s) : 0;
-
-	if ((len != 16 && len != 19) || s[10] != 'T' || s[13] != ':')
-		return false;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	if (!vntime_parse_date(date, &day))
-		return false;
-	for (size_t i = 11; i < len; i++)
-		if (i != 13 && i != 16 && !isdigit((unsigned char)s[i]))
-			return false;
-	if (len == 19 && s[16] != ':')
-		return false;
-	h = (s[11] - '0') * 10 + (s[12] - '0');
-	m = (s[14] - '0') * 10 + (s[15] - '0');
-	if (len == 19)
-		sec = (s[17] - '0') * 10 + (s[18] - '0');
-	if (h > 23 || m > 59 || sec > 59)
-		return false;
-	*out = day + h * 3600 + m * 60 + sec;
-	return true;
 }
 
 /* Active members of the Board (Điều 13.2: whom the Head may assign). */
@@ -332,29 +301,6 @@ comments_view(struct req *r, const struct item_comment *cm, size_t n)
 	return l;
 }
 
-/* The text the newsroom works on: a correction's pending revision over
- * the live row, as workflow_do checks it. */
-static void
-working_copy(struct req *r, const struct wf_view *v, struct item *out)
-{
-	struct item_revision rv;
-
-	*out = v->item;
-	if (!v->flow.pending_rev ||
-	    store_revision_get(web_store, r->arena, v->item.id,
-	                       v->flow.pending_rev, &rv) != ERR_OK)
-		return;
-	out->category_id = rv.category_id;
-	out->title = rv.title;
-	out->summary = rv.summary;
-	out->body_html = rv.body_html;
-	out->author_name = rv.author_name;
-	out->source = rv.source;
-	out->source_date = rv.source_date;
-	out->cover_image = rv.cover_image;
-	out->cover_alt = rv.cover_alt;
-}
-
 /* The facts of the item (w: the working copy) into ctx. */
 static enum err
 facts_view(struct req *r, struct admin_ctx *c, const struct wf_view *v,
@@ -477,7 +423,10 @@ render_item(struct req *r, struct resp *rs, struct admin_ctx *c,
 	enum wf_action done;
 	enum err e;
 
-	working_copy(r, v, &w);
+	/* The text the newsroom works on, as workflow_do checks it; the
+	 * live row if the pending revision cannot be read. */
+	w = v->item;
+	(void)workflow_working_copy(web_store, a, &v->flow, &w);
 	ctx = admin_ctx_view(r, c, w.title, admin_item_path(a, v->item.id, ""));
 	if ((e = facts_view(r, c, v, &w, ctx)) != ERR_OK ||
 	    (e = workflow_history(web_store, a, &c->user, v->item.id, &t,
@@ -555,7 +504,7 @@ answer_error(struct req *r, struct resp *rs, enum err e, const char *what)
 		                        what));
 		return true;
 	case ERR_CONFLICT:
-		http_error(r, rs, 409, conflict_message);
+		http_error(r, rs, 409, admin_item_conflict_message);
 		return true;
 	case ERR_INVALID:
 		return false;
@@ -608,7 +557,7 @@ admin_item_action(struct req *r, struct resp *rs, struct admin_ctx *c)
 			again_add(&g, "Chọn thành viên Ban biên tập được phân "
 			              "công biên tập.");
 		if (act == WF_SCHEDULE) {
-			if (!parse_datetime_local(when, &args.publish_at))
+			if (!vntime_parse_local(when, &args.publish_at))
 				again_add(&g,
 				          "Nhập giờ đăng (ngày, giờ, phút).");
 			else if (args.publish_at <= c->now)
@@ -625,7 +574,7 @@ admin_item_action(struct req *r, struct resp *rs, struct admin_ctx *c)
 		}
 	} else {
 		web_parse_id(who, &args.assignee);
-		parse_datetime_local(when, &args.publish_at);
+		vntime_parse_local(when, &args.publish_at);
 	}
 
 	admin_actor(r, c, &au);
@@ -655,7 +604,7 @@ admin_item_action(struct req *r, struct resp *rs, struct admin_ctx *c)
 	}
 	/* The state may have moved meanwhile: show it as it is now. */
 	if (workflow_load(web_store, a, &c->user, id, &v) != ERR_OK) {
-		http_error(r, rs, 409, conflict_message);
+		http_error(r, rs, 409, admin_item_conflict_message);
 		return;
 	}
 	render_item(r, rs, c, &v, &g);

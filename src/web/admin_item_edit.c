@@ -50,14 +50,14 @@
  * the encoding found elsewhere in the same form (see convert_fields). */
 #define ITEM_UNSURE_CONFIDENCE 50
 
-static const char conflict_message[] =
-        "Tin, bài đã được người khác xử lý; vui lòng tải lại trang.";
 static const char denied_edit_message[] =
         "Anh/chị không thể sửa tin, bài này: chỉ người được giao xử lý "
         "mới sửa được, và chỉ khi tin, bài đang ở bước cho phép sửa.";
 static const char denied_view_message[] =
         "Anh/chị không có quyền xem tin, bài này.";
 static const char notfound_message[] = "Không tìm thấy tin, bài này.";
+static const char invalid_message[] =
+        "Không lưu được tin, bài: vui lòng kiểm tra lại các mục đã nhập.";
 
 /* ---- the form ---- */
 
@@ -373,7 +373,7 @@ form_read(struct req *r, struct item_form *f, const struct catalog *cat)
 		           "Ngày ban hành không hợp lệ; vui lòng nhập theo "
 		           "dạng ngày/tháng/năm.");
 	v = f->value[IF_EVENT_ENDED];
-	if (*v && !item_parse_local(v, &f->event_ended_at))
+	if (*v && !vntime_parse_local(v, &f->event_ended_at))
 		form_error(f, IF_EVENT_ENDED,
 		           "Thời điểm kết thúc sự kiện không hợp lệ; vui lòng "
 		           "nhập ngày và giờ.");
@@ -534,6 +534,15 @@ render_form(struct req *r, struct resp *rs, struct admin_ctx *c,
 		rs->status = status;
 }
 
+/* Renders a posted form again (status 409 or 422), telling the writer
+ * what the paste conversion changed, so nothing is lost unnoticed. */
+static void
+render_posted(struct req *r, struct resp *rs, struct admin_ctx *c,
+              const struct item_form *f, int status)
+{
+	render_form(r, rs, c, f, converted_notice(r->arena, f), status);
+}
+
 const char *
 admin_item_legacy_notice(struct req *r)
 {
@@ -615,7 +624,7 @@ admin_item_new_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 	form_read(r, &f, cat);
 	catalog_put(cat);
 	if (f.nerrors) {
-		render_form(r, rs, c, &f, converted_notice(r->arena, &f), 422);
+		render_posted(r, rs, c, &f, 422);
 		return;
 	}
 	form_draft(&f, &d);
@@ -626,9 +635,8 @@ admin_item_new_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 		resp_redirect(rs, 303, after_path(r, id, NULL, &f));
 		return;
 	case ERR_INVALID:
-		f.message = "Không lưu được tin, bài: vui lòng kiểm tra lại "
-		            "các mục đã nhập.";
-		render_form(r, rs, c, &f, converted_notice(r->arena, &f), 422);
+		f.message = invalid_message;
+		render_posted(r, rs, c, &f, 422);
 		return;
 	case ERR_DENIED:
 		http_error(r, rs, 403,
@@ -657,7 +665,7 @@ item_fail(struct req *r, struct resp *rs, enum err e)
 		http_error(r, rs, 403, denied_view_message);
 		break;
 	case ERR_CONFLICT:
-		http_error(r, rs, 409, conflict_message);
+		http_error(r, rs, 409, admin_item_conflict_message);
 		break;
 	default:
 		web_fail(r, rs, e);
@@ -675,7 +683,6 @@ static bool
 edit_load(struct req *r, struct resp *rs, struct admin_ctx *c,
           struct wf_view *v)
 {
-	struct item_revision rv;
 	int64_t id;
 	enum err e;
 
@@ -692,17 +699,8 @@ edit_load(struct req *r, struct resp *rs, struct admin_ctx *c,
 		http_error(r, rs, 403, denied_edit_message);
 		return false;
 	}
-	if (v->flow.pending_rev &&
-	    store_revision_get(web_store, r->arena, id, v->flow.pending_rev,
-	                       &rv) == ERR_OK) {
-		v->item.category_id = rv.category_id;
-		v->item.title = rv.title;
-		v->item.summary = rv.summary;
-		v->item.body_html = rv.body_html;
-		v->item.author_name = rv.author_name;
-		v->item.source = rv.source;
-		v->item.source_date = rv.source_date;
-	}
+	/* The live row if the pending revision cannot be read. */
+	(void)workflow_working_copy(web_store, r->arena, &v->flow, &v->item);
 	return true;
 }
 
@@ -768,7 +766,7 @@ admin_item_edit_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 	if (web_parse_id(req_form(r, "phien_ban"), &base))
 		f.base_rev = base;
 	if (f.nerrors) {
-		render_form(r, rs, c, &f, converted_notice(r->arena, &f), 422);
+		render_posted(r, rs, c, &f, 422);
 		return;
 	}
 	/* Someone saved since this form was opened: saving now would
@@ -780,7 +778,7 @@ admin_item_edit_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 		            "vừa nhập vẫn còn bên dưới; vui lòng xem phiên "
 		            "bản mới rồi lưu lại.";
 		f.base_rev = v.flow.revision;
-		render_form(r, rs, c, &f, converted_notice(r->arena, &f), 409);
+		render_posted(r, rs, c, &f, 409);
 		return;
 	}
 	form_draft(&f, &d);
@@ -792,15 +790,14 @@ admin_item_edit_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 		resp_redirect(rs, 303, after_path(r, f.id, "save", &f));
 		return;
 	case ERR_INVALID:
-		f.message = "Không lưu được tin, bài: vui lòng kiểm tra lại "
-		            "các mục đã nhập.";
-		render_form(r, rs, c, &f, converted_notice(r->arena, &f), 422);
+		f.message = invalid_message;
+		render_posted(r, rs, c, &f, 422);
 		return;
 	case ERR_DENIED:
 		http_error(r, rs, 403, denied_edit_message);
 		return;
 	case ERR_CONFLICT:
-		http_error(r, rs, 409, conflict_message);
+		http_error(r, rs, 409, admin_item_conflict_message);
 		return;
 	default:
 		log_errx("cannot save item %lld for user %lld: %s",

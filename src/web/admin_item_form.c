@@ -1,46 +1,14 @@
 /*
  * The pure parts of the item editor (admin_item_edit.c), tested in
- * admin_item_form_test.c: reading a datetime-local value, converting
- * the text of an HTML body from a legacy Vietnamese encoding without
- * touching its tags, and turning an uploaded plain-text file (UTF-8,
- * UTF-16 with a BOM, TCVN3 or VNI bytes) into paragraphs.  Nothing here
- * touches the store or a request.
+ * admin_item_form_test.c: converting the text of an HTML body from a
+ * legacy Vietnamese encoding without touching its tags, and turning an
+ * uploaded plain-text file (UTF-8, UTF-16 with a BOM, TCVN3 or VNI
+ * bytes) into paragraphs.  Nothing here touches the store or a request.
  */
 #include "common.h"
 
 #include "utf8.h"
-#include "vntime.h"
 #include "admin_item_form.h"
-
-/* Parses "yyyy-mm-ddThh:mm" (seconds allowed, as some browsers send
- * them) as Viet Nam local time. */
-bool
-item_parse_local(const char *s, time_t *out)
-{
-	char day[11];
-	unsigned hh, mm, ss = 0;
-	size_t len = strlen(s);
-	time_t t;
-
-	if ((len != 16 && len != 19) || (s[10] != 'T' && s[10] != ' '))
-		return false;
-	for (size_t i = 11; i < len; i++)
-		if ((i == 13 || i == 16) ? s[i] != ':'
-		                         : (s[i] < '0' || s[i] > '9'))
-			return false;
-	memcpy(day, s, 10);
-	day[10] = '\0';
-	if (!vntime_parse_date(day, &t))
-		return false;
-	hh = (unsigned)(s[11] - '0') * 10 + (unsigned)(s[12] - '0');
-	mm = (unsigned)(s[14] - '0') * 10 + (unsigned)(s[15] - '0');
-	if (len == 19)
-		ss = (unsigned)(s[17] - '0') * 10 + (unsigned)(s[18] - '0');
-	if (hh > 23 || mm > 59 || ss > 59)
-		return false;
-	*out = t + (time_t)hh * 3600 + (time_t)mm * 60 + (time_t)ss;
-	return true;
-}
 
 /*
  * Converts the text of html (outside its tags) from a legacy encoding if

@@ -16,12 +16,6 @@
 /* Largest .txt file taken as a body: far more than any item. */
 #define ITEM_TEXT_FILE_MAX ((size_t)512 << 10)
 
-/* Parses "yyyy-mm-ddThh:mm", or with ":ss" (the value of an input
- * type=datetime-local; a space instead of the T is taken too), as Viet
- * Nam local time.  False for anything else or a date or time that does
- * not exist; *out is set only on success. */
-bool item_parse_local(const char *s, time_t *out);
-
 /*
  * If the text of html (every run outside a tag, read as a whole) is in a
  * legacy encoding (vnlegacy_detect), decodes each run from it and copies

@@ -1,8 +1,7 @@
 /*
- * The item editor's pure helpers (admin_item_form.c): datetime-local
- * values in Viet Nam time, legacy text inside an HTML body converted
- * with its tags untouched, and a plain-text file in each encoding a
- * writer may have turned into paragraphs.
+ * The item editor's pure helpers (admin_item_form.c): legacy text inside
+ * an HTML body converted with its tags untouched, and a plain-text file
+ * in each encoding a writer may have turned into paragraphs.
  */
 #include "common.h"
 
@@ -12,32 +11,6 @@
 #include "arena.h"
 #include "xalloc.h"
 #include "admin_item_form.h"
-
-static void
-test_item_form__parse_local(void **state)
-{
-	time_t t = 0;
-
-	(void)state;
-	/* 2026-11-28 16:30 in Ha Noi is 09:30 UTC. */
-	assert_true(item_parse_local("2026-11-28T16:30", &t));
-	assert_int_equal(t, 1795858200);
-	assert_true(item_parse_local("2026-11-28T16:30:15", &t));
-	assert_int_equal(t, 1795858215);
-	assert_true(item_parse_local("2026-11-28 00:00", &t));
-	assert_int_equal(t, 1795858200 - 16 * 3600 - 30 * 60);
-	t = 7;
-	assert_false(item_parse_local("", &t));
-	assert_false(item_parse_local("2026-11-28", &t));
-	assert_false(item_parse_local("2026-11-28T24:00", &t));
-	assert_false(item_parse_local("2026-11-28T23:60", &t));
-	assert_false(item_parse_local("2026-02-30T10:00", &t));
-	assert_false(item_parse_local("2026-11-28T1:30", &t));
-	assert_false(item_parse_local("2026-11-28T16:30Z", &t));
-	assert_false(item_parse_local("2026-11-28x16:30", &t));
-	assert_false(item_parse_local("2026-11-28T16-30", &t));
-	assert_int_equal(t, 7);
-}
 
 static void
 test_item_form__convert_html(void **state)
@@ -193,7 +166,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_item_form__parse_local),
 	        cmocka_unit_test(test_item_form__convert_html),
 	        cmocka_unit_test(test_item_form__cp1252_shaped),
 	        cmocka_unit_test(test_item_form__text_to_html),

@@ -257,9 +257,7 @@ admin_item_restore(struct req *r, struct resp *rs, struct admin_ctx *c)
 		           "hiện tại, nên không khôi phục được phiên bản cũ.");
 		return;
 	case ERR_CONFLICT:
-		http_error(r, rs, 409,
-		           "Tin, bài đã được người khác xử lý; vui lòng tải "
-		           "lại trang.");
+		http_error(r, rs, 409, admin_item_conflict_message);
 		return;
 	case ERR_INVALID:
 		http_error(r, rs, 422,

@@ -130,12 +130,8 @@ picture_view(struct arena *a, struct tval *v, const struct media *m, bool thumb)
 
 	if (w && m->width > 0)
 		h = (int)(((int64_t)m->height * w + m->width / 2) / m->width);
-	media_srcset(&b, m, "/media/", IMAGE_WEBP);
-	tv_set_str(v, "srcset_webp", arena_strndup(a, b.p, b.len));
-	buf_reset(&b);
-	media_srcset(&b, m, "/media/", IMAGE_JPEG);
-	tv_set_str(v, "srcset_jpeg", arena_strndup(a, b.p, b.len));
-	buf_reset(&b);
+	tv_set_str(v, "srcset_webp", web_srcset(a, m, IMAGE_WEBP));
+	tv_set_str(v, "srcset_jpeg", web_srcset(a, m, IMAGE_JPEG));
 	if (w) {
 		buf_adds(&b, "/media/");
 		media_variant_path(&b, m, w, IMAGE_JPEG);
@@ -364,9 +360,7 @@ admin_media_item_fail(struct req *r, struct resp *rs, enum err e)
 		           "tin, bài này.");
 		break;
 	case ERR_CONFLICT:
-		http_error(r, rs, 409,
-		           "Tin, bài đã được người khác xử lý; vui lòng tải "
-		           "lại trang.");
+		http_error(r, rs, 409, admin_item_conflict_message);
 		break;
 	default:
 		log_errx("item media: %s", err_str(e));

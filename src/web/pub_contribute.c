@@ -324,11 +324,7 @@ render_form(struct req *r, struct resp *rs, const struct form_view *v,
 			continue;
 		o = tv_map(a);
 		tv_set_int(o, "id", n->c.id);
-		tv_set_strf(o, "label", "%s%s",
-		            n->depth == 0   ? ""
-		            : n->depth == 1 ? "— "
-		                            : "— — ",
-		            n->c.name);
+		tv_set_str(o, "label", web_cat_label(a, n));
 		tv_set_bool(o, "selected", n->c.id == chosen);
 		tv_push(opts, o);
 	}

@@ -43,14 +43,9 @@ picture_map(struct arena *a, const struct media *m, const char *sizes,
             bool lazy)
 {
 	struct tval *p = tv_map(a);
-	struct buf b = BUF_INIT;
 
-	media_srcset(&b, m, "/media/", IMAGE_WEBP);
-	tv_set_str(p, "webp_srcset", arena_strndup(a, b.p, b.len));
-	buf_reset(&b);
-	media_srcset(&b, m, "/media/", IMAGE_JPEG);
-	tv_set_str(p, "jpeg_srcset", arena_strndup(a, b.p, b.len));
-	buf_release(&b);
+	tv_set_str(p, "webp_srcset", web_srcset(a, m, IMAGE_WEBP));
+	tv_set_str(p, "jpeg_srcset", web_srcset(a, m, IMAGE_JPEG));
 	tv_set_strf(p, "src", "/media/%s", m->path);
 	tv_set_str(p, "sizes", sizes);
 	tv_set_int(p, "width", m->width > 0 ? m->width : WEB_IMAGE_W);
@@ -274,12 +269,7 @@ photo_card_map(struct arena *a, const struct photo_card *pc)
 	} else if (cover) {
 		/* An item from before the media library: its cover alone,
 		 * in the two renditions of web_card. */
-		struct buf b = BUF_INIT;
-
-		buf_adds(&b, "/media/");
-		web_thumb_path(&b, it->cover_image);
-		tv_set_str(c, "thumb", arena_strndup(a, b.p, b.len));
-		buf_release(&b);
+		tv_set_str(c, "thumb", web_thumb_url(a, it->cover_image));
 		tv_set_str(c, "thumb_alt", it->cover_alt ? it->cover_alt : "");
 		tv_set_bool(c, "has_thumb", true);
 	}

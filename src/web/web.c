@@ -15,6 +15,7 @@
 #include "config.h"
 #include "content.h"
 #include "log.h"
+#include "media.h"
 #include "tpl.h"
 #include "web.h"
 #include "web_int.h"
@@ -186,6 +187,18 @@ web_cat_visible(const struct cat_node *n)
 }
 
 const char *
+web_cat_label(struct arena *a, const struct cat_node *n)
+{
+	/* The tree shows in a list by indentation: a select cannot nest
+	 * options deeper than one optgroup. */
+	return arena_printf(a, "%s%s",
+	                    n->depth == 0   ? ""
+	                    : n->depth == 1 ? "— "
+	                                    : "— — ",
+	                    n->c.name);
+}
+
+const char *
 web_tel_href(struct arena *a, const char *phone)
 {
 	size_t n = strlen(phone), j = 4;
@@ -345,6 +358,31 @@ web_crumbs(struct req *r, struct tval *ctx, const struct cat_node *node,
 	tv_set_bool(ctx, "has_crumbs", true);
 }
 
+const char *
+web_thumb_url(struct arena *a, const char *path)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	buf_adds(&b, "/media/");
+	web_thumb_path(&b, path);
+	s = arena_strndup(a, b.p, b.len);
+	buf_release(&b);
+	return s;
+}
+
+const char *
+web_srcset(struct arena *a, const struct media *m, enum image_format f)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	media_srcset(&b, m, "/media/", f);
+	s = arena_strndup(a, b.p, b.len);
+	buf_release(&b);
+	return s;
+}
+
 struct tval *
 web_card(struct arena *a, const struct item *it)
 {
@@ -361,12 +399,7 @@ web_card(struct arena *a, const struct item *it)
 	tv_set_bool(c, "has_summary", web_nonempty(it->summary));
 	tv_set_bool(c, "has_thumb", thumb);
 	if (thumb) {
-		struct buf b = BUF_INIT;
-
-		buf_adds(&b, "/media/");
-		web_thumb_path(&b, it->cover_image);
-		tv_set_str(c, "thumb", arena_strndup(a, b.p, b.len));
-		buf_release(&b);
+		tv_set_str(c, "thumb", web_thumb_url(a, it->cover_image));
 		/* The title is next to the picture: when no description
 		 * was given, the picture is decoration (alt=""). */
 		tv_set_str(c, "thumb_alt", it->cover_alt ? it->cover_alt : "");
@@ -443,13 +476,7 @@ web_search_form(struct arena *a, const struct catalog *cat, const char *q,
 			continue;
 		o = tv_map(a);
 		tv_set_str(o, "slug", n->c.slug);
-		/* The tree shows in the list by indentation: a select
-		 * cannot nest options deeper than one optgroup. */
-		tv_set_strf(o, "label", "%s%s",
-		            n->depth == 0   ? ""
-		            : n->depth == 1 ? "— "
-		                            : "— — ",
-		            n->c.name);
+		tv_set_str(o, "label", web_cat_label(a, n));
 		tv_set_bool(o, "selected",
 		            cat_slug && !strcmp(cat_slug, n->c.slug));
 		tv_push(opts, o);

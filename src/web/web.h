@@ -34,4 +34,9 @@ extern const size_t web_public_routes_n;
 extern const struct route web_admin_routes[];
 extern const size_t web_admin_routes_n;
 
+/* For the HTTP layer's body limits (http_body_limit.admit): true if
+ * cookies carry a live session of an active account, so that a newsroom
+ * upload may be larger than max_body (admin.c). */
+bool web_upload_admit(const struct kvlist *cookies);
+
 #endif

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "http.h"
+#include "image.h"
 #include "store.h"
 #include "tval.h"
 #include "vntime.h"
@@ -120,6 +121,12 @@ bool web_media_path_ok(const char *p);
  * if it has none; for a variant of the media library ("<hex>-1600.jpg")
  * its smallest width ("<hex>-320.jpg"), which always exists. */
 void web_thumb_path(struct buf *out, const char *path);
+/* "/media/" and the thumbnail path of path (web_thumb_path), in a: the
+ * src of a card's picture. */
+const char *web_thumb_url(struct arena *a, const char *path);
+/* media_srcset of image m in format f below "/media/", in a. */
+const char *web_srcset(struct arena *a, const struct media *m,
+                       enum image_format f);
 /* The width of the image at path (thumb false) or of its thumbnail, for
  * srcset: a library variant's from its name, else WEB_IMAGE_W or
  * WEB_THUMB_W. */
@@ -167,6 +174,9 @@ const char *web_time(struct arena *a, time_t t, enum vntime_fmt f);
 
 /* A section can be shown: neither it nor an ancestor is hidden. */
 bool web_cat_visible(const struct cat_node *n);
+/* Section n's name indented by its depth ("— " a level) for an option of
+ * a section list, in the arena. */
+const char *web_cat_label(struct arena *a, const struct cat_node *n);
 
 /*
  * The root view model every page starts from: site (config.site), nav
