@@ -17,6 +17,8 @@
  */
 #include "common.h"
 
+#include <pthread.h>
+
 #include <vips/vips.h>
 
 #include "image.h"
@@ -103,8 +105,8 @@ allowed_loader(const void *p, size_t len)
 	return false;
 }
 
-enum err
-image_probe(const void *p, size_t len, struct image_info *out)
+static enum err
+probe(const void *p, size_t len, struct image_info *out)
 {
 	VipsImage *im;
 	double avg;
@@ -266,9 +268,9 @@ save(VipsImage *im, enum image_format format, struct buf *out)
 	return rc;
 }
 
-enum err
-image_encode(const void *p, size_t len, int width, enum image_format format,
-             struct buf *out, int *height)
+static enum err
+encode(const void *p, size_t len, int width, enum image_format format,
+       struct buf *out, int *height)
 {
 	VipsObject *scope;
 	VipsImage **t;
@@ -329,5 +331,35 @@ image_encode(const void *p, size_t len, int width, enum image_format format,
 	e = ERR_OK;
 out:
 	g_object_unref(scope);
+	return e;
+}
+
+/*
+ * One picture at a time: decoding a camera photo holds tens of MiB
+ * (bench/upload-rss), and uploads are rare next to page views, so two at
+ * once would only double the peak; each already uses every core.
+ */
+static pthread_mutex_t image_gate = PTHREAD_MUTEX_INITIALIZER;
+
+enum err
+image_probe(const void *p, size_t len, struct image_info *out)
+{
+	enum err e;
+
+	pthread_mutex_lock(&image_gate);
+	e = probe(p, len, out);
+	pthread_mutex_unlock(&image_gate);
+	return e;
+}
+
+enum err
+image_encode(const void *p, size_t len, int width, enum image_format format,
+             struct buf *out, int *height)
+{
+	enum err e;
+
+	pthread_mutex_lock(&image_gate);
+	e = encode(p, len, width, format, out, height);
+	pthread_mutex_unlock(&image_gate);
 	return e;
 }

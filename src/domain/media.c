@@ -21,6 +21,11 @@
  * is inserted only after that, in one transaction with its audit entry.
  * A failure at any point unlinks every file this upload wrote, so a
  * stored path always names a complete file and no orphan is left.
+ *
+ * Published pages change only through approval (Điều 17.1.c): a file
+ * shown by a published item is not edited in place, and the album of a
+ * published item changes only in a correction, as a pending copy that
+ * the correction's publication applies (workflow.c).
  */
 #include "common.h"
 
@@ -31,12 +36,14 @@
 #include <sys/stat.h>
 
 #include "config.h"
-#include "content.h"
 #include "log.h"
 #include "media.h"
 #include "media_int.h"
+#include "role.h"
+#include "user.h"
 #include "utf8.h"
 #include "vnfold.h"
+#include "workflow.h"
 #include "xalloc.h"
 
 unsigned media_fault_write;
@@ -746,12 +753,79 @@ fail:
 	return e;
 }
 
+/* Who sees and edits which files */
+
+bool
+media_sees_all(const struct user *u)
+{
+	return u && u->active && (user_roles(u) & ROLES_LIBRARY) != 0;
+}
+
+bool
+media_may_see(const struct user *u, const struct media *m)
+{
+	if (media_sees_all(u))
+		return true;
+	return u && u->active && u->id > 0 && m->uploaded_by == u->id &&
+	       (user_roles(u) & ROLES_AUTHORS) != 0;
+}
+
+/* The start of the paths of image m's variants ("2026/01/<hex>-"), which
+ * an item's cover_image begins with; NULL for other kinds. */
+static const char *
+cover_prefix(struct arena *a, const struct media *m)
+{
+	const char *dash;
+
+	if (m->kind != MEDIA_IMAGE || !(dash = strrchr(m->path, '-')))
+		return NULL;
+	return arena_strndup(a, m->path, (size_t)(dash - m->path) + 1);
+}
+
+/* ERR_CONFLICT with *why if a published item shows m. */
+static enum err
+check_unpublished(struct store *s, struct arena *a, const struct media *m,
+                  const char **why)
+{
+	const char *title;
+	int64_t item_id;
+	enum err e;
+
+	e = store_media_published_use(s, a, m->id, cover_prefix(a, m), &item_id,
+	                              &title);
+	if (e == ERR_NOTFOUND)
+		return ERR_OK;
+	if (e != ERR_OK)
+		return e;
+	*why = arena_printf(a,
+	                    "Không sửa được tệp “%s” vì tệp đang dùng trong "
+	                    "tin, bài đã đăng “%s”: thay đổi sẽ hiện ngay trên "
+	                    "trang công khai mà chưa được duyệt. Muốn thay "
+	                    "đổi, hãy mở bản sửa của tin, bài đó và thay tệp "
+	                    "bằng tệp mới.",
+	                    m->original_name, title);
+	return ERR_CONFLICT;
+}
+
+enum err
+media_editable(struct store *s, struct arena *a, const struct user *u,
+               const struct media *m, const char **why)
+{
+	*why = NULL;
+	if (!media_may_see(u, m))
+		return ERR_DENIED;
+	return check_unpublished(s, a, m, why);
+}
+
 /* Edits */
 
 struct edit {
+	struct arena *a;
+	const struct user *u;
 	struct media before, after;
 	const struct audit_actor *actor;
 	time_t now;
+	const char **why;
 };
 
 static enum err
@@ -761,6 +835,11 @@ media_edit_tx(struct store *s, void *arg)
 	struct audit_detail d;
 	enum err e;
 
+	/* Checked again here, so an item published meanwhile cannot slip
+	 * between the check and the write. */
+	if ((e = media_editable(s, ed->a, ed->u, &ed->before, ed->why)) !=
+	    ERR_OK)
+		return e;
 	if ((e = store_media_update(s, &ed->after)) != ERR_OK)
 		return e;
 	audit_detail_init(&d);
@@ -780,22 +859,30 @@ media_edit_tx(struct store *s, void *arg)
 	return e;
 }
 
+/* Loads medium id for u's edit; ERR_DENIED (before anything else is
+ * said about it) unless u may see it. */
 static enum err
-edit_load(struct store *s, struct arena *a, int64_t id, struct edit *ed,
-          const struct audit_actor *actor, time_t now)
+edit_load(struct store *s, struct arena *a, const struct user *u, int64_t id,
+          struct edit *ed, const struct audit_actor *actor, time_t now,
+          const char **why)
 {
 	enum err e;
 
 	if ((e = store_media_get(s, a, id, &ed->before)) != ERR_OK)
 		return e;
+	if (!media_may_see(u, &ed->before))
+		return ERR_DENIED;
+	ed->a = a;
+	ed->u = u;
 	ed->after = ed->before;
 	ed->actor = actor;
 	ed->now = now;
+	ed->why = why;
 	return ERR_OK;
 }
 
 enum err
-media_set_text(struct store *s, struct arena *a,
+media_set_text(struct store *s, struct arena *a, const struct user *u,
                const struct audit_actor *actor, int64_t id, const char *alt,
                const char *caption, time_t now, const char **why)
 {
@@ -803,7 +890,7 @@ media_set_text(struct store *s, struct arena *a,
 	enum err e;
 
 	*why = NULL;
-	if ((e = edit_load(s, a, id, &ed, actor, now)) != ERR_OK)
+	if ((e = edit_load(s, a, u, id, &ed, actor, now, why)) != ERR_OK)
 		return e;
 	if (clean_text(a, alt, MEDIA_ALT_MAX, true, &ed.after.alt) != ERR_OK) {
 		*why = "Văn bản thay thế dài quá 300 ký tự hoặc có ký tự "
@@ -832,7 +919,7 @@ is_recording(enum media_kind k)
 }
 
 enum err
-media_set_captions(struct store *s, struct arena *a,
+media_set_captions(struct store *s, struct arena *a, const struct user *u,
                    const struct audit_actor *actor, int64_t id, int64_t vtt_id,
                    time_t now, const char **why)
 {
@@ -841,7 +928,7 @@ media_set_captions(struct store *s, struct arena *a,
 	enum err e;
 
 	*why = NULL;
-	if ((e = edit_load(s, a, id, &ed, actor, now)) != ERR_OK)
+	if ((e = edit_load(s, a, u, id, &ed, actor, now, why)) != ERR_OK)
 		return e;
 	if (!is_recording(ed.before.kind)) {
 		*why = "Chỉ tệp âm thanh hoặc video mới có phụ đề.";
@@ -850,6 +937,8 @@ media_set_captions(struct store *s, struct arena *a,
 	if (vtt_id) {
 		if ((e = store_media_get(s, a, vtt_id, &vtt)) != ERR_OK)
 			return e;
+		if (!media_may_see(u, &vtt))
+			return ERR_DENIED;
 		if (vtt.kind != MEDIA_CAPTION) {
 			*why = "Phụ đề phải là một tệp WebVTT.";
 			return ERR_INVALID;
@@ -860,7 +949,7 @@ media_set_captions(struct store *s, struct arena *a,
 }
 
 enum err
-media_set_transcript(struct store *s, struct arena *a,
+media_set_transcript(struct store *s, struct arena *a, const struct user *u,
                      const struct audit_actor *actor, int64_t id,
                      const char *text, time_t now, const char **why)
 {
@@ -868,7 +957,7 @@ media_set_transcript(struct store *s, struct arena *a,
 	enum err e;
 
 	*why = NULL;
-	if ((e = edit_load(s, a, id, &ed, actor, now)) != ERR_OK)
+	if ((e = edit_load(s, a, u, id, &ed, actor, now, why)) != ERR_OK)
 		return e;
 	if (!is_recording(ed.before.kind)) {
 		*why = "Chỉ tệp âm thanh hoặc video mới có bản ghi lời.";
@@ -924,7 +1013,8 @@ media_find(struct store *s, struct arena *a, const struct media_query *q,
 		if (pat.len > 2)
 			pattern = arena_strndup(a, pat.p, pat.len);
 	}
-	e = store_media_find(s, a, q->kind, pattern, q->offset, limit, out);
+	e = store_media_find(s, a, q->kind, pattern, q->uploaded_by, q->offset,
+	                     limit, out);
 	buf_release(&fold);
 	buf_release(&pat);
 	return e;
@@ -968,30 +1058,162 @@ media_srcset(struct buf *out, const struct media *m, const char *prefix,
 /* The media of items */
 
 struct album {
+	struct arena *a;
+	const struct user *u; /* NULL: media_album_set (no account) */
 	int64_t item_id;
-	struct item_media *v;
+	const struct media_album_entry *in;
 	size_t n;
 	const struct audit_actor *actor;
 	time_t now;
-	const char *ids;
+	const char **why;
 };
+
+/* Checks the entries of al against item it and fills v[0..al->n) and
+ * the ids for the audit entry. */
+static enum err
+album_build(struct store *s, struct album *al, const struct item *it,
+            struct item_media *v, struct buf *ids)
+{
+	struct arena *a = al->a;
+	enum err e;
+
+	for (size_t i = 0; i < al->n; i++) {
+		const struct media_album_entry *in = &al->in[i];
+		struct item_media *im = &v[i];
+
+		for (size_t j = 0; j < i; j++)
+			if (al->in[j].media_id == in->media_id) {
+				*al->why = "Một tệp chỉ được đưa vào tin một "
+				           "lần.";
+				return ERR_INVALID;
+			}
+		if ((e = store_media_get(s, a, in->media_id, &im->m)) != ERR_OK)
+			return e;
+		if (im->m.kind == MEDIA_CAPTION) {
+			*al->why = arena_printf(
+			        a,
+			        "“%s” là tệp phụ đề: hãy gắn nó vào tệp âm "
+			        "thanh hoặc video, không gắn vào tin.",
+			        im->m.original_name);
+			return ERR_INVALID;
+		}
+		if (it->kind == ITEM_KIND_ANH && im->m.kind != MEDIA_IMAGE) {
+			*al->why =
+			        arena_printf(a,
+			                     "Tin ảnh chỉ gồm ảnh: “%s” không "
+			                     "phải ảnh.",
+			                     im->m.original_name);
+			return ERR_INVALID;
+		}
+		if (clean_text(a, in->caption, MEDIA_CAPTION_MAX, false,
+		               &im->caption) != ERR_OK) {
+			*al->why = arena_printf(
+			        a,
+			        "Chú thích của tệp thứ %zu dài quá "
+			        "1000 ký tự hoặc có ký tự không hợp "
+			        "lệ.",
+			        i + 1);
+			return ERR_INVALID;
+		}
+		im->item_id = it->id;
+		im->media_id = in->media_id;
+		im->position = (int)i + 1;
+		buf_addf(ids, "%s%" PRId64, i ? "," : "", in->media_id);
+	}
+	return ERR_OK;
+}
+
+/* True while a correction of published item it (flow f) is open. */
+static bool
+correcting(const struct item *it, const struct item_flow *f)
+{
+	return it->state == ITEM_STATE_PUBLISHED &&
+	       (unsigned)f->corr_state < ITEM_STATE__MAX;
+}
 
 static enum err
 album_tx(struct store *s, void *arg)
 {
 	struct album *al = arg;
+	struct item_media *v;
 	struct audit_detail d;
+	struct buf ids = BUF_INIT;
+	struct item_flow f;
+	struct item_ref ref;
+	struct item it;
+	struct user me;
+	bool pending;
 	enum err e;
 
-	if ((e = store_item_media_set(s, al->item_id, al->v, al->n)) != ERR_OK)
+	if ((e = store_item_get(s, al->a, al->item_id, &it)) != ERR_OK)
 		return e;
+	e = store_flow_get(s, al->a, al->item_id, &f);
+	if (e != ERR_OK && e != ERR_NOTFOUND)
+		return e;
+	if (al->u) {
+		/* The account, the item and its flow as they are now: a
+		 * correction published or a role taken away since the page
+		 * was shown is seen here. */
+		if (al->u->id <= 0)
+			return ERR_DENIED;
+		e = store_user_get(s, al->a, al->u->id, &me);
+		if (e == ERR_NOTFOUND)
+			return ERR_DENIED;
+		if (e != ERR_OK)
+			return e;
+		workflow_ref(&ref, &it, &f);
+		if (!workflow_allowed(&me, &ref, WF_EDIT))
+			return ERR_DENIED;
+	} else if (it.state == ITEM_STATE_PUBLISHED || it.published_at) {
+		return ERR_CONFLICT;
+	}
+	pending = correcting(&it, &f);
+	v = al->n ? arena_calloc(al->a, al->n, sizeof(*v)) : NULL;
+	if ((e = album_build(s, al, &it, v, &ids)) != ERR_OK)
+		goto out;
+	/* The public page keeps the published album while a correction is
+	 * open: only the correction's publication changes it. */
+	e = pending ? store_item_media_pending_set(s, it.id, v, al->n, al->now)
+	            : store_item_media_set(s, it.id, v, al->n);
+	if (e != ERR_OK)
+		goto out;
 	audit_detail_init(&d);
 	audit_detail_int(&d, "count", (int64_t)al->n);
-	audit_detail_str(&d, "media", al->ids);
-	e = audit_append(s, al->actor, al->now, "item.media", "item",
-	                 al->item_id, audit_detail_json(&d));
+	audit_detail_str(&d, "media", ids.p);
+	if (pending)
+		audit_detail_str(&d, "album", "correction");
+	e = audit_append(s, al->actor, al->now, "item.media", "item", it.id,
+	                 audit_detail_json(&d));
 	audit_detail_release(&d);
+out:
+	buf_release(&ids);
 	return e;
+}
+
+static enum err
+album_run(struct store *s, struct album *al)
+{
+	*al->why = NULL;
+	if (al->n > MEDIA_ALBUM_MAX) {
+		*al->why = arena_printf(al->a, "Một tin có tối đa %d tệp.",
+		                        MEDIA_ALBUM_MAX);
+		return ERR_INVALID;
+	}
+	return store_tx(s, album_tx, al);
+}
+
+enum err
+media_album_edit(struct store *s, struct arena *a, const struct user *u,
+                 const struct audit_actor *actor, int64_t item_id,
+                 const struct media_album_entry *v, size_t n, time_t now,
+                 const char **why)
+{
+	struct album al = {a, u, item_id, v, n, actor, now, why};
+
+	*why = NULL;
+	if (!u)
+		return ERR_DENIED;
+	return album_run(s, &al);
 }
 
 enum err
@@ -1000,78 +1222,9 @@ media_album_set(struct store *s, struct arena *a,
                 const struct media_album_entry *v, size_t n, time_t now,
                 const char **why)
 {
-	struct album al = {item_id, NULL, n, actor, now, ""};
-	struct buf ids = BUF_INIT;
-	struct item it;
-	enum err e;
+	struct album al = {a, NULL, item_id, v, n, actor, now, why};
 
-	*why = NULL;
-	if (n > MEDIA_ALBUM_MAX) {
-		*why = arena_printf(a, "Một tin có tối đa %d tệp.",
-		                    MEDIA_ALBUM_MAX);
-		return ERR_INVALID;
-	}
-	if ((e = store_item_get(s, a, item_id, &it)) != ERR_OK)
-		return e;
-	al.v = n ? arena_calloc(a, n, sizeof(*al.v)) : NULL;
-	for (size_t i = 0; i < n; i++) {
-		struct item_media *im = &al.v[i];
-
-		for (size_t j = 0; j < i; j++)
-			if (v[j].media_id == v[i].media_id) {
-				*why = "Một tệp chỉ được đưa vào tin một lần.";
-				e = ERR_INVALID;
-				goto out;
-			}
-		if ((e = store_media_get(s, a, v[i].media_id, &im->m)) !=
-		    ERR_OK)
-			goto out;
-		if (im->m.kind == MEDIA_CAPTION) {
-			*why = arena_printf(
-			        a,
-			        "“%s” là tệp phụ đề: hãy gắn nó vào tệp âm "
-			        "thanh hoặc video, không gắn vào tin.",
-			        im->m.original_name);
-			e = ERR_INVALID;
-			goto out;
-		}
-		if (it.kind == ITEM_KIND_ANH && im->m.kind != MEDIA_IMAGE) {
-			*why = arena_printf(a,
-			                    "Tin ảnh chỉ gồm ảnh: “%s” không "
-			                    "phải ảnh.",
-			                    im->m.original_name);
-			e = ERR_INVALID;
-			goto out;
-		}
-		if (clean_text(a, v[i].caption, MEDIA_CAPTION_MAX, false,
-		               &im->caption) != ERR_OK) {
-			*why = arena_printf(
-			        a,
-			        "Chú thích của tệp thứ %zu dài quá "
-			        "1000 ký tự hoặc có ký tự không hợp "
-			        "lệ.",
-			        i + 1);
-			e = ERR_INVALID;
-			goto out;
-		}
-		im->item_id = item_id;
-		im->media_id = v[i].media_id;
-		im->position = (int)i + 1;
-		buf_addf(&ids, "%s%" PRId64, i ? "," : "", v[i].media_id);
-	}
-	al.ids = arena_strndup(a, ids.p, ids.len);
-	e = store_tx(s, album_tx, &al);
-	if (e == ERR_OK && it.state == ITEM_STATE_PUBLISHED) {
-		/* The album is not revisioned: the public page and the
-		 * photo library show the change at once. */
-		char tags[64];
-
-		snprintf(tags, sizeof(tags), "item:%" PRId64 " site", item_id);
-		content_changed(tags);
-	}
-out:
-	buf_release(&ids);
-	return e;
+	return album_run(s, &al);
 }
 
 enum err
@@ -1079,6 +1232,31 @@ media_album_get(struct store *s, struct arena *a, int64_t item_id,
                 struct item_media **out, size_t *n)
 {
 	return store_item_media_list(s, a, item_id, out, n);
+}
+
+enum err
+media_album_work(struct store *s, struct arena *a, int64_t item_id,
+                 struct item_media **out, size_t *n)
+{
+	bool exists;
+	enum err e;
+
+	e = store_item_media_pending_list(s, a, item_id, out, n, &exists);
+	if (e != ERR_OK || exists)
+		return e;
+	return store_item_media_list(s, a, item_id, out, n);
+}
+
+enum err
+media_album_commit(struct store *s, int64_t item_id)
+{
+	return store_item_media_pending_apply(s, item_id, NULL);
+}
+
+enum err
+media_album_drop(struct store *s, int64_t item_id)
+{
+	return store_item_media_pending_drop(s, item_id);
 }
 
 /* Accessibility */
@@ -1114,7 +1292,7 @@ media_accessible(struct store *s, struct arena *a, const struct item *it,
 	enum err e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = store_item_media_list(s, a, it->id, &v, &n)) != ERR_OK)
+	if ((e = media_album_work(s, a, it->id, &v, &n)) != ERR_OK)
 		return e;
 	for (size_t i = 0; i < n; i++) {
 		const struct media *m = &v[i].m;
@@ -1135,16 +1313,24 @@ media_accessible(struct store *s, struct arena *a, const struct item *it,
 			                          "Ảnh thứ %zu (“%s”) chưa có "
 			                          "chú thích.",
 			                          i + 1, m->original_name));
-		/* WCAG 1.2.1, 1.2.2: recorded audio and video need captions
-		 * or a transcript. */
-		if (is_recording(m->kind) && !m->captions_id && !*m->transcript)
+		/* WCAG 1.2.1: recorded audio needs a transcript, since
+		 * browsers show no <track> of an <audio> (its captions
+		 * alone reach nobody who cannot hear it). */
+		if (m->kind == MEDIA_AUDIO && !*m->transcript)
 			lack_add(&l, arena_printf(a,
-			                          "%s “%s” chưa có phụ đề "
-			                          "(tệp WebVTT) hoặc bản ghi "
-			                          "lời.",
-			                          m->kind == MEDIA_AUDIO
-			                                  ? "Tệp âm thanh"
-			                                  : "Tệp video",
+			                          "Tệp âm thanh “%s” chưa có "
+			                          "bản ghi lời (phụ đề WebVTT "
+			                          "không hiện với tệp âm "
+			                          "thanh).",
+			                          m->original_name));
+		/* WCAG 1.2.2, 1.2.1: video needs captions or a
+		 * transcript. */
+		if (m->kind == MEDIA_VIDEO && !m->captions_id &&
+		    !*m->transcript)
+			lack_add(&l, arena_printf(a,
+			                          "Tệp video “%s” chưa có phụ "
+			                          "đề (tệp WebVTT) hoặc bản "
+			                          "ghi lời.",
 			                          m->original_name));
 	}
 	if (it->kind == ITEM_KIND_ANH && !images)

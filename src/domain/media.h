@@ -98,23 +98,50 @@ enum err media_upload(struct store *s, struct arena *a,
                       const struct media_upload *u, time_t now,
                       struct media *out, bool *duplicate, const char **why);
 
+/*
+ * Who sees which files (issue 4 item 7): the roles of ROLES_LIBRARY (the
+ * Board, the Secretariat, the Office) see and may edit every file; any
+ * other author only the files it uploaded itself (not those sent through
+ * the public contribution form, which have no uploader).
+ */
+bool media_sees_all(const struct user *u);
+/* True if u may see m: its page, in the library, to add to an item. */
+bool media_may_see(const struct user *u, const struct media *m);
+
+/*
+ * Whether u may change the text of medium m now: ERR_DENIED unless
+ * media_may_see; ERR_CONFLICT with *why (Vietnamese, in a) if m is shown
+ * by a published item, in its album or as its cover: the public page
+ * would change without approval (Điều 17.1.c), so the way is a
+ * correction of that item with the file replaced; the store's errors.
+ */
+enum err media_editable(struct store *s, struct arena *a, const struct user *u,
+                        const struct media *m, const char **why);
+
+/* The three edits below are u's (account), recorded as actor.  Each
+ * checks media_editable (inside its transaction): ERR_DENIED,
+ * ERR_CONFLICT with *why as it says. */
+
 /* Sets the alt text and caption of medium id ("media.edit").
  * ERR_INVALID with *why if an image's alt text is empty or either is too
  * long or not UTF-8; ERR_NOTFOUND. */
-enum err media_set_text(struct store *s, struct arena *a,
+enum err media_set_text(struct store *s, struct arena *a, const struct user *u,
                         const struct audit_actor *actor, int64_t id,
                         const char *alt, const char *caption, time_t now,
                         const char **why);
 /* Gives audio or video medium id the WebVTT medium vtt_id as captions
  * (0: none) ("media.edit").  ERR_INVALID with *why if id is not audio or
- * video, or vtt_id not a caption file; ERR_NOTFOUND. */
+ * video, or vtt_id not a caption file; ERR_DENIED also if u may not see
+ * vtt_id; ERR_NOTFOUND. */
 enum err media_set_captions(struct store *s, struct arena *a,
+                            const struct user *u,
                             const struct audit_actor *actor, int64_t id,
                             int64_t vtt_id, time_t now, const char **why);
 /* Sets the transcript of audio or video medium id ("" removes it)
  * ("media.edit").  ERR_INVALID with *why if id is not audio or video or
  * the text is too long or not UTF-8; ERR_NOTFOUND. */
 enum err media_set_transcript(struct store *s, struct arena *a,
+                              const struct user *u,
                               const struct audit_actor *actor, int64_t id,
                               const char *text, time_t now, const char **why);
 
@@ -124,7 +151,9 @@ struct media_query {
 	const char *text;     /* words in the name, alt text or caption,
 	                         accents and case ignored; NULL or "": any */
 	size_t offset;
-	size_t limit; /* 0 or more than MEDIA_PAGE_MAX: MEDIA_PAGE_MAX */
+	size_t limit;        /* 0 or more than MEDIA_PAGE_MAX: MEDIA_PAGE_MAX */
+	int64_t uploaded_by; /* only this account's uploads; 0: anyone's
+	                        (for media_sees_all only) */
 };
 
 /* The library, newest first, matching q; out->total is the number of
@@ -153,21 +182,50 @@ struct media_album_entry {
 };
 
 /*
- * Sets the media of item item_id to v[0..n) in that order
- * ("item.media"): the photos of a photo item ("anh": images only), the
- * recording of an audio or video item (audio, or video, files only), the
- * attachments of other items (any kind but caption files).  ERR_INVALID
- * with *why for a medium listed twice, of the wrong kind, a caption too
- * long or not UTF-8, more than MEDIA_ALBUM_MAX; ERR_NOTFOUND for an
- * unknown item or medium.
+ * Sets the media of item item_id to v[0..n) in that order, as account u
+ * (recorded as actor, "item.media"): the photos of a photo item ("anh":
+ * images only), the recording of an audio or video item (audio, or
+ * video, files only), the attachments of other items (any kind but
+ * caption files).  In one transaction that reloads u, the item and its
+ * flow and requires WF_EDIT now (workflow_allowed): ERR_DENIED
+ * otherwise (a published item with no correction open among others).
+ * During a correction of a published item the list goes to the item's
+ * pending album (the newsroom's, media_album_work), and the public keeps
+ * the published one until the correction is published
+ * (media_album_commit); else to the item's media.  ERR_INVALID with *why
+ * for a medium listed twice, of the wrong kind, a caption too long or
+ * not UTF-8, more than MEDIA_ALBUM_MAX; ERR_NOTFOUND for an unknown item
+ * or medium.
+ */
+enum err media_album_edit(struct store *s, struct arena *a,
+                          const struct user *u, const struct audit_actor *actor,
+                          int64_t item_id, const struct media_album_entry *v,
+                          size_t n, time_t now, const char **why);
+/*
+ * The same without an account: only for an item that was never
+ * published, created in the caller's transaction by a sender who has no
+ * account (contribution.c); ERR_CONFLICT for an item published or
+ * published before.  Everything the newsroom does goes through
+ * media_album_edit.
  */
 enum err media_album_set(struct store *s, struct arena *a,
                          const struct audit_actor *actor, int64_t item_id,
                          const struct media_album_entry *v, size_t n,
                          time_t now, const char **why);
-/* The media of item_id in order, rows joined, in a. */
+/* The published (live) media of item_id in order, rows joined, in a: what
+ * the public pages show. */
 enum err media_album_get(struct store *s, struct arena *a, int64_t item_id,
                          struct item_media **out, size_t *n);
+/* The media the newsroom works on: the pending album of a correction
+ * while one is open and its album was changed, else media_album_get's. */
+enum err media_album_work(struct store *s, struct arena *a, int64_t item_id,
+                          struct item_media **out, size_t *n);
+/* For workflow.c, inside the transaction that publishes a correction of
+ * item_id: its pending album (if any) becomes its media. */
+enum err media_album_commit(struct store *s, int64_t item_id);
+/* For workflow.c, inside the transaction that closes a correction of
+ * item_id without publishing it: its pending album (if any) is dropped. */
+enum err media_album_drop(struct store *s, int64_t item_id);
 
 /* What an item's media lack before it may be sent on or published. */
 struct media_lack {
@@ -177,11 +235,14 @@ struct media_lack {
 
 /*
  * The accessibility check of an item's media (WCAG 1.1.1, 1.2; issue 4
- * item 4), for the workflow's completeness check: an audio or video item
- * needs its recording, a photo item at least one photo, every photo of a
- * photo item a caption, every audio or video file of the item captions
- * (WebVTT) or a transcript, every image alt text.  Fills out with one
- * sentence per problem naming the file.  Errors: the store's.
+ * item 4), for the workflow's completeness check, of the media the
+ * newsroom works on (media_album_work): an audio or video item needs its
+ * recording, a photo item at least one photo, every photo of a photo
+ * item a caption, every audio file a transcript (WCAG 1.2.1: browsers
+ * show no <track> of an <audio>, so captions alone show no text), every
+ * video file captions (WebVTT) or a transcript, every image alt text.
+ * Fills out with one sentence per problem naming the file.  Errors: the
+ * store's.
  */
 enum err media_accessible(struct store *s, struct arena *a,
                           const struct item *it, struct media_lack *out);

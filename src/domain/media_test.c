@@ -2,8 +2,11 @@
  * disguised script refused, size cap, photos re-encoded (EXIF and GPS
  * gone, orientation applied, widths never upscaled, WebP beside JPEG),
  * alt text required, WebVTT, duplicates, albums, the library search,
- * the accessibility check (WCAG 1.2) and atomic files.  Every test file
- * is made here, by hand or with libvips: nothing binary is committed. */
+ * the accessibility check (WCAG 1.2; audio needs a transcript) and
+ * atomic files; who may see and edit which file, files of published
+ * items locked, and a correction's album kept pending until the
+ * correction is published (dropped if discarded).  Every test file is
+ * made here, by hand or with libvips: nothing binary is committed. */
 #include "common.h"
 
 #include <ftw.h>
@@ -17,6 +20,7 @@
 #include "media_int.h"
 #include "store_fixture.h"
 #include "utf8.h"
+#include "workflow.h"
 
 #define T0 ((time_t)1767225600) /* 2026-01-01 */
 
@@ -27,7 +31,20 @@ struct fx {
 	struct arena a;
 	struct audit_actor actor;
 	int64_t cat;
+	/* Accounts: an editor of the whole library (Secretariat), the
+	 * Board's Head, the Office, and two staff members. */
+	struct user ed, head, office, staff, staff2;
+	struct audit_actor ed_au, head_au, office_au, staff_au, staff2_au;
 };
+
+static void
+person(struct fx *f, struct user *u, struct audit_actor *au, const char *email,
+       const char *roles)
+{
+	assert_int_equal(fixture_user_add(f->s, u, email, email, roles, 0, T0),
+	                 ERR_OK);
+	*au = (struct audit_actor){u->id, u->email, "192.0.2.1"};
+}
 
 static int
 rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
@@ -56,6 +73,11 @@ setup(void **state)
 	c.name = "Thư viện ảnh";
 	assert_int_equal(store_category_insert(f->s, &c), ERR_OK);
 	f->cat = c.id;
+	person(f, &f->ed, &f->ed_au, "thuky@t.example", "secretariat");
+	person(f, &f->head, &f->head_au, "truongban@t.example", "board-head");
+	person(f, &f->office, &f->office_au, "vanphong@t.example", "office");
+	person(f, &f->staff, &f->staff_au, "cv1@t.example", "staff");
+	person(f, &f->staff2, &f->staff2_au, "cv2@t.example", "staff");
 	media_fault_write = 0;
 	*state = f;
 	return 0;
@@ -98,7 +120,7 @@ count_files(const struct fx *f)
 static int64_t
 count_rows(struct fx *f)
 {
-	struct media_query q = {MEDIA_KIND__MAX, NULL, 0, 1};
+	struct media_query q = {MEDIA_KIND__MAX, NULL, 0, 1, 0};
 	struct media_list l;
 
 	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
@@ -628,11 +650,11 @@ test_media__img_alt_required(void **state)
 	        ERR_OK);
 	assert_string_equal(m.alt, "Quang cảnh hội nghị");
 	/* Nor can an edit take it away. */
-	assert_int_equal(media_set_text(f->s, &f->a, &f->actor, m.id, "",
-	                                "Chú thích", T0, &why),
+	assert_int_equal(media_set_text(f->s, &f->a, &f->ed, &f->actor, m.id,
+	                                "", "Chú thích", T0, &why),
 	                 ERR_INVALID);
 	assert_non_null(strstr(why, "văn bản thay thế"));
-	assert_int_equal(media_set_text(f->s, &f->a, &f->actor, m.id,
+	assert_int_equal(media_set_text(f->s, &f->a, &f->ed, &f->actor, m.id,
 	                                "Toàn cảnh hội nghị", "Chú thích", T0,
 	                                &why),
 	                 ERR_OK);
@@ -1174,14 +1196,14 @@ test_media__recording_needs_captions(void **state)
 	assert_int_equal(
 	        media_upload(f->s, &f->a, &f->actor, &u, T0, &cap, &dup, &why),
 	        ERR_OK);
-	assert_int_equal(media_set_captions(f->s, &f->a, &f->actor, video.id,
-	                                    video.id, T0, &why),
+	assert_int_equal(media_set_captions(f->s, &f->a, &f->ed, &f->actor,
+	                                    video.id, video.id, T0, &why),
 	                 ERR_INVALID);
-	assert_int_equal(media_set_captions(f->s, &f->a, &f->actor, cap.id,
-	                                    cap.id, T0, &why),
+	assert_int_equal(media_set_captions(f->s, &f->a, &f->ed, &f->actor,
+	                                    cap.id, cap.id, T0, &why),
 	                 ERR_INVALID);
-	assert_int_equal(media_set_captions(f->s, &f->a, &f->actor, video.id,
-	                                    cap.id, T0, &why),
+	assert_int_equal(media_set_captions(f->s, &f->a, &f->ed, &f->actor,
+	                                    video.id, cap.id, T0, &why),
 	                 ERR_OK);
 	assert_int_equal(store_media_get(f->s, &f->a, video.id, &got), ERR_OK);
 	assert_int_equal(got.captions_id, cap.id);
@@ -1202,13 +1224,22 @@ test_media__recording_needs_captions(void **state)
 	assert_int_equal(media_accessible(f->s, &f->a, &ait, &lack), ERR_OK);
 	assert_int_equal(lack.n, 1);
 	assert_non_null(strstr(lack.v[0], "Tệp âm thanh “ban-tin.wav”"));
-	assert_int_equal(media_set_transcript(f->s, &f->a, &f->actor, audio.id,
-	                                      "Kính thưa quý vị...", T0, &why),
+	/* WCAG 1.2.1: captions alone do not do for audio (browsers show
+	 * no <track> of an <audio>): a transcript is required. */
+	assert_int_equal(media_set_captions(f->s, &f->a, &f->ed, &f->actor,
+	                                    audio.id, cap.id, T0, &why),
+	                 ERR_OK);
+	assert_int_equal(media_accessible(f->s, &f->a, &ait, &lack), ERR_OK);
+	assert_int_equal(lack.n, 1);
+	assert_non_null(strstr(lack.v[0], "“ban-tin.wav” chưa có bản ghi lời"));
+	assert_int_equal(media_set_transcript(f->s, &f->a, &f->ed, &f->actor,
+	                                      audio.id, "Kính thưa quý vị...",
+	                                      T0, &why),
 	                 ERR_OK);
 	assert_int_equal(media_accessible(f->s, &f->a, &ait, &lack), ERR_OK);
 	assert_int_equal(lack.n, 0);
-	assert_int_equal(media_set_transcript(f->s, &f->a, &f->actor, cap.id,
-	                                      "x", T0, &why),
+	assert_int_equal(media_set_transcript(f->s, &f->a, &f->ed, &f->actor,
+	                                      cap.id, "x", T0, &why),
 	                 ERR_INVALID);
 	buf_release(&mp4);
 	buf_release(&wav);
@@ -1221,7 +1252,7 @@ test_media__img_find(void **state)
 {
 	struct fx *f = *state;
 	struct media_upload u = {NULL, 0, NULL, NULL, NULL, 0};
-	struct media_query q = {MEDIA_KIND__MAX, NULL, 0, 0};
+	struct media_query q = {MEDIA_KIND__MAX, NULL, 0, 0, 0};
 	struct buf b = BUF_INIT;
 	struct media_list l;
 	struct media m;
@@ -1230,7 +1261,7 @@ test_media__img_find(void **state)
 	int64_t p1, p2, p3;
 
 	p1 = upload_photo(f, "hoi-nghi-1.jpg", 11, T0 + 10);
-	assert_int_equal(media_set_text(f->s, &f->a, &f->actor, p1,
+	assert_int_equal(media_set_text(f->s, &f->a, &f->ed, &f->actor, p1,
 	                                "Hội nghị tổng kết công tác tư pháp",
 	                                "Đại biểu dự hội nghị", T0, &why),
 	                 ERR_OK);
@@ -1262,13 +1293,13 @@ test_media__img_find(void **state)
 	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
 	assert_int_equal(l.n, 0);
 	/* By kind. */
-	q = (struct media_query){MEDIA_PDF, NULL, 0, 0};
+	q = (struct media_query){MEDIA_PDF, NULL, 0, 0, 0};
 	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
 	assert_int_equal(l.total, 1);
 	assert_int_equal(l.v[0].id, m.id);
 	/* By words in the alt text, the caption or the name, accents and
 	 * case ignored. */
-	q = (struct media_query){MEDIA_KIND__MAX, "hoi nghi", 0, 0};
+	q = (struct media_query){MEDIA_KIND__MAX, "hoi nghi", 0, 0, 0};
 	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
 	assert_int_equal(l.total, 1);
 	assert_int_equal(l.v[0].id, p1);
@@ -1321,6 +1352,396 @@ test_media__img_polyglot_cleaned(void **state)
 	buf_release(&got);
 }
 
+/* Who sees and edits which file; files of published items */
+
+/* A media row without files (the rules below look at rows only): an
+ * image "2026/01/<hex of n>-800.jpg" or a PDF, uploaded by by (0: a
+ * citizen through the contribution form). */
+static int64_t
+fake_media(struct fx *f, enum media_kind kind, const char *name, int64_t by,
+           int n)
+{
+	struct media m = {0};
+
+	m.kind = kind;
+	m.mime = kind == MEDIA_IMAGE ? "image/jpeg" : "application/pdf";
+	m.bytes = 100;
+	m.sha256 = arena_printf(&f->a, "%064d", n);
+	if (kind == MEDIA_IMAGE) {
+		m.width = 800;
+		m.height = 600;
+		m.widths = "320,800";
+		m.path = arena_printf(&f->a, "2026/01/%032d-800.jpg", n);
+		m.alt = arena_printf(&f->a, "Ảnh %s", name);
+	} else {
+		m.widths = "";
+		m.path = arena_printf(&f->a, "2026/01/%032d.pdf", n);
+		m.alt = "";
+	}
+	m.uploaded_by = by;
+	m.uploaded_at = T0 + n;
+	m.original_name = name;
+	m.caption = "";
+	m.search_text = name;
+	m.transcript = "";
+	assert_int_equal(store_media_insert(f->s, &m), ERR_OK);
+	return m.id;
+}
+
+/* A published item, complete for the workflow (author, source). */
+static int64_t
+published_item(struct fx *f, enum item_kind kind, const char *title,
+               const char *cover)
+{
+	struct item it = {0};
+
+	it.kind = kind;
+	it.state = ITEM_STATE_PUBLISHED;
+	it.category_id = f->cat;
+	it.title = title;
+	it.slug = arena_printf(&f->a, "tin-%d", rand());
+	it.author_name = "Tác giả";
+	it.source = "Sở Tư pháp";
+	it.cover_image = cover;
+	it.cover_alt = cover ? "Ảnh đại diện" : NULL;
+	it.created_at = T0;
+	it.published_at = T0 + 60;
+	assert_int_equal(store_item_insert(f->s, &it), ERR_OK);
+	return it.id;
+}
+
+static void
+test_media__edit_rights(void **state)
+{
+	struct fx *f = *state;
+	int64_t mine = fake_media(f, MEDIA_PDF, "cua-toi.pdf", f->staff.id, 1),
+	        theirs = fake_media(f, MEDIA_PDF, "cua-ban.pdf", f->staff2.id,
+	                            2),
+	        citizen = fake_media(f, MEDIA_PDF, "nguoi-dan.pdf", 0, 3);
+	struct media m;
+	const char *why;
+
+	/* A staff member edits its own file, not another's, nor one a
+	 * citizen sent; the editors edit all of them. */
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff, &f->staff_au,
+	                                mine, "", "Kế hoạch", T0, &why),
+	                 ERR_OK);
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff, &f->staff_au,
+	                                theirs, "", "Sửa trộm", T0, &why),
+	                 ERR_DENIED);
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff2, &f->staff2_au,
+	                                mine, "", "Sửa trộm", T0, &why),
+	                 ERR_DENIED);
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff, &f->staff_au,
+	                                citizen, "", "Sửa trộm", T0, &why),
+	                 ERR_DENIED);
+	assert_int_equal(media_set_transcript(f->s, &f->a, &f->staff,
+	                                      &f->staff_au, theirs, "x", T0,
+	                                      &why),
+	                 ERR_DENIED);
+	assert_int_equal(media_set_captions(f->s, &f->a, &f->staff,
+	                                    &f->staff_au, theirs, 0, T0, &why),
+	                 ERR_DENIED);
+	assert_int_equal(store_media_get(f->s, &f->a, theirs, &m), ERR_OK);
+	assert_string_equal(m.caption, "");
+	assert_int_equal(store_media_get(f->s, &f->a, mine, &m), ERR_OK);
+	assert_string_equal(m.caption, "Kế hoạch");
+	assert_int_equal(media_set_text(f->s, &f->a, &f->ed, &f->ed_au, theirs,
+	                                "", "Biên tập", T0, &why),
+	                 ERR_OK);
+	assert_int_equal(media_set_text(f->s, &f->a, &f->office, &f->office_au,
+	                                citizen, "", "Văn phòng", T0, &why),
+	                 ERR_OK);
+	assert_int_equal(media_set_text(f->s, &f->a, &f->head, &f->head_au,
+	                                mine, "", "Trưởng ban", T0, &why),
+	                 ERR_OK);
+	/* A disabled account edits nothing, even its own. */
+	f->staff.active = false;
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff, &f->staff_au,
+	                                mine, "", "Đã nghỉ", T0, &why),
+	                 ERR_DENIED);
+}
+
+static void
+test_media__published_locked(void **state)
+{
+	struct fx *f = *state;
+	int64_t shown = fake_media(f, MEDIA_IMAGE, "album.jpg", f->staff.id, 1),
+	        cover = fake_media(f, MEDIA_IMAGE, "bia.jpg", f->staff.id, 2),
+	        draft = fake_media(f, MEDIA_IMAGE, "nhap.jpg", f->staff.id, 3),
+	        item, pub;
+	struct item_media im = {0};
+	struct media m;
+	const char *why;
+	struct buf b = BUF_INIT;
+
+	/* In the album of a published item... */
+	item = published_item(f, ITEM_KIND_ANH, "Ngày hội đã đăng", NULL);
+	im.media_id = shown;
+	im.position = 1;
+	im.caption = "";
+	assert_int_equal(store_item_media_set(f->s, item, &im, 1), ERR_OK);
+	/* ...and as another's cover (its largest JPEG variant, 800 px;
+	 * a smaller one counts too). */
+	assert_int_equal(store_media_get(f->s, &f->a, cover, &m), ERR_OK);
+	media_variant_path(&b, &m, 320, IMAGE_JPEG);
+	pub = published_item(f, ITEM_KIND_TIN, "Tin có ảnh bìa", b.p);
+	assert_true(pub > 0);
+	/* Nobody edits them in place, the uploader nor an editor. */
+	why = NULL;
+	assert_int_equal(media_set_text(f->s, &f->a, &f->ed, &f->ed_au, shown,
+	                                "Ảnh khác", "", T0, &why),
+	                 ERR_CONFLICT);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "“Ngày hội đã đăng”"));
+	assert_non_null(strstr(why, "đã đăng"));
+	assert_non_null(strstr(why, "mở bản sửa"));
+	assert_true(utf8_valid(why, strlen(why)));
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff, &f->staff_au,
+	                                cover, "Ảnh khác", "", T0, &why),
+	                 ERR_CONFLICT);
+	assert_non_null(strstr(why, "“Tin có ảnh bìa”"));
+	assert_int_equal(media_editable(f->s, &f->a, &f->ed, &m, &why),
+	                 ERR_CONFLICT);
+	assert_int_equal(store_media_get(f->s, &f->a, shown, &m), ERR_OK);
+	assert_string_equal(m.alt, "Ảnh album.jpg");
+	/* A file of a draft is edited as before. */
+	assert_int_equal(media_set_text(f->s, &f->a, &f->staff, &f->staff_au,
+	                                draft, "Ảnh nháp", "", T0, &why),
+	                 ERR_OK);
+	/* Taken down, the item no longer holds its files. */
+	assert_int_equal(store_item_state_cas(f->s, item, ITEM_STATE_PUBLISHED,
+	                                      ITEM_STATE_UNPUBLISHED, T0 + 60,
+	                                      0),
+	                 ERR_OK);
+	assert_int_equal(media_set_text(f->s, &f->a, &f->ed, &f->ed_au, shown,
+	                                "Ảnh khác", "", T0, &why),
+	                 ERR_OK);
+	buf_release(&b);
+}
+
+/* The media ids of an album, "3,1,2". */
+static const char *
+ids_of(struct fx *f, const struct item_media *v, size_t n)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s%lld", i ? "," : "", (long long)v[i].media_id);
+	s = arena_strndup(&f->a, b.p, b.len);
+	buf_release(&b);
+	return s;
+}
+
+static const char *
+live_ids(struct fx *f, int64_t item)
+{
+	struct item_media *v;
+	size_t n;
+
+	assert_int_equal(media_album_get(f->s, &f->a, item, &v, &n), ERR_OK);
+	return ids_of(f, v, n);
+}
+
+static const char *
+work_ids(struct fx *f, int64_t item)
+{
+	struct item_media *v;
+	size_t n;
+
+	assert_int_equal(media_album_work(f->s, &f->a, item, &v, &n), ERR_OK);
+	return ids_of(f, v, n);
+}
+
+static void
+wf(struct fx *f, const struct user *u, const struct audit_actor *au,
+   int64_t item, enum wf_action a)
+{
+	struct wf_problems p;
+	enum err e = workflow_do(f->s, u, au, item, a, NULL, T0 + 100, &p);
+
+	if (e != ERR_OK && p.n)
+		fprintf(stderr, "workflow: %s\n", p.msg[0]);
+	assert_int_equal(e, ERR_OK);
+}
+
+static void
+test_media__correction_album(void **state)
+{
+	struct fx *f = *state;
+	int64_t p1 = fake_media(f, MEDIA_IMAGE, "mot.jpg", f->staff.id, 1),
+	        p2 = fake_media(f, MEDIA_IMAGE, "hai.jpg", f->staff.id, 2),
+	        p3 = fake_media(f, MEDIA_IMAGE, "ba.jpg", f->staff.id, 3),
+	        item = published_item(f, ITEM_KIND_ANH, "Album", NULL);
+	struct media_album_entry v[2];
+	struct item_media im = {0}, *got;
+	struct media_lack lack;
+	struct item it;
+	const char *why;
+	size_t n;
+	bool exists;
+
+	im.media_id = p1;
+	im.position = 1;
+	im.caption = "Một";
+	assert_int_equal(store_item_media_set(f->s, item, &im, 1), ERR_OK);
+	v[0] = (struct media_album_entry){p2, "Hai"};
+	v[1] = (struct media_album_entry){p3, NULL};
+	/* Published, no correction open: nobody changes the album, and
+	 * the unchecked form refuses a published item too. */
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->ed, &f->ed_au, item,
+	                                  v, 1, T0, &why),
+	                 ERR_DENIED);
+	assert_int_equal(
+	        media_album_set(f->s, &f->a, &f->actor, item, v, 1, T0, &why),
+	        ERR_CONFLICT);
+	assert_string_equal(live_ids(f, item),
+	                    arena_printf(&f->a, "%lld", (long long)p1));
+
+	/* A correction: the album changes in the newsroom only. */
+	wf(f, &f->ed, &f->ed_au, item, WF_CORRECT);
+	assert_string_equal(work_ids(f, item), live_ids(f, item));
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->staff, &f->staff_au,
+	                                  item, v, 1, T0, &why),
+	                 ERR_DENIED);
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->ed, &f->ed_au, item,
+	                                  v, 2, T0, &why),
+	                 ERR_OK);
+	assert_string_equal(live_ids(f, item),
+	                    arena_printf(&f->a, "%lld", (long long)p1));
+	assert_string_equal(
+	        work_ids(f, item),
+	        arena_printf(&f->a, "%lld,%lld", (long long)p2, (long long)p3));
+	/* The completeness check reads the correction's album: the third
+	 * photo has no caption. */
+	assert_int_equal(store_item_get(f->s, &f->a, item, &it), ERR_OK);
+	assert_int_equal(media_accessible(f->s, &f->a, &it, &lack), ERR_OK);
+	assert_int_equal(lack.n, 1);
+	assert_non_null(strstr(lack.v[0], "ba.jpg"));
+	/* Emptied, it stays pending (and empty), not the live one. */
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->ed, &f->ed_au, item,
+	                                  v, 0, T0, &why),
+	                 ERR_OK);
+	assert_string_equal(work_ids(f, item), "");
+	assert_int_equal(media_accessible(f->s, &f->a, &it, &lack), ERR_OK);
+	assert_string_equal(lack.v[0], "Tin ảnh chưa có ảnh nào.");
+	v[1].caption = "Ba";
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->ed, &f->ed_au, item,
+	                                  v, 2, T0, &why),
+	                 ERR_OK);
+	/* Sent, approved, published: the album goes live with it. */
+	wf(f, &f->head, &f->head_au, item, WF_SEND);
+	wf(f, &f->head, &f->head_au, item, WF_APPROVE);
+	assert_string_equal(live_ids(f, item),
+	                    arena_printf(&f->a, "%lld", (long long)p1));
+	wf(f, &f->office, &f->office_au, item, WF_PUBLISH);
+	assert_string_equal(
+	        live_ids(f, item),
+	        arena_printf(&f->a, "%lld,%lld", (long long)p2, (long long)p3));
+	assert_int_equal(media_album_get(f->s, &f->a, item, &got, &n), ERR_OK);
+	assert_string_equal(got[0].caption, "Hai");
+	assert_string_equal(got[1].caption, "Ba");
+	assert_int_equal(store_item_media_pending_list(f->s, &f->a, item, &got,
+	                                               &n, &exists),
+	                 ERR_OK);
+	assert_false(exists);
+	/* Closed again: no change now. */
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->ed, &f->ed_au, item,
+	                                  v, 1, T0, &why),
+	                 ERR_DENIED);
+
+	/* Another correction, discarded: the change goes with it. */
+	wf(f, &f->ed, &f->ed_au, item, WF_CORRECT);
+	v[0] = (struct media_album_entry){p1, "Một"};
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->ed, &f->ed_au, item,
+	                                  v, 1, T0, &why),
+	                 ERR_OK);
+	assert_string_equal(work_ids(f, item),
+	                    arena_printf(&f->a, "%lld", (long long)p1));
+	wf(f, &f->ed, &f->ed_au, item, WF_DISCARD);
+	assert_string_equal(
+	        live_ids(f, item),
+	        arena_printf(&f->a, "%lld,%lld", (long long)p2, (long long)p3));
+	assert_string_equal(work_ids(f, item), live_ids(f, item));
+	assert_int_equal(store_item_media_pending_list(f->s, &f->a, item, &got,
+	                                               &n, &exists),
+	                 ERR_OK);
+	assert_false(exists);
+}
+
+/* The album of a draft is its author's (WF_EDIT), not another staff
+ * member's, and writes item_media directly. */
+static void
+test_media__album_edit_rights(void **state)
+{
+	struct fx *f = *state;
+	int64_t p = fake_media(f, MEDIA_PDF, "kh.pdf", f->staff.id, 1);
+	struct media_album_entry v = {p, "Kế hoạch"};
+	struct item it = {0};
+	const char *why;
+
+	it.kind = ITEM_KIND_TIN;
+	it.state = ITEM_STATE_DRAFT;
+	it.category_id = f->cat;
+	it.title = "Nháp";
+	it.slug = "nhap";
+	it.author_user_id = f->staff.id;
+	it.created_at = T0;
+	assert_int_equal(store_item_insert(f->s, &it), ERR_OK);
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->staff2,
+	                                  &f->staff2_au, it.id, &v, 1, T0,
+	                                  &why),
+	                 ERR_DENIED);
+	assert_string_equal(live_ids(f, it.id), "");
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->staff, &f->staff_au,
+	                                  it.id, &v, 1, T0, &why),
+	                 ERR_OK);
+	assert_string_equal(live_ids(f, it.id),
+	                    arena_printf(&f->a, "%lld", (long long)p));
+	assert_int_equal(media_album_edit(f->s, &f->a, &f->staff, &f->staff_au,
+	                                  4242, &v, 1, T0, &why),
+	                 ERR_NOTFOUND);
+}
+
+static void
+test_media__library_filter(void **state)
+{
+	struct fx *f = *state;
+	int64_t mine = fake_media(f, MEDIA_PDF, "cua-toi.pdf", f->staff.id, 1),
+	        theirs = fake_media(f, MEDIA_PDF, "cua-ban.pdf", f->staff2.id,
+	                            2),
+	        citizen = fake_media(f, MEDIA_PDF, "nguoi-dan.pdf", 0, 3);
+	struct media_query q = {MEDIA_KIND__MAX, NULL, 0, 0, 0};
+	struct media_list l;
+	struct media m;
+
+	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
+	assert_int_equal(l.total, 3);
+	q.uploaded_by = f->staff.id;
+	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
+	assert_int_equal(l.total, 1);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].id, mine);
+	q.text = "cua ban";
+	assert_int_equal(media_find(f->s, &f->a, &q, &l), ERR_OK);
+	assert_int_equal(l.total, 0);
+	/* Who sees which file. */
+	assert_true(media_sees_all(&f->ed));
+	assert_true(media_sees_all(&f->head));
+	assert_true(media_sees_all(&f->office));
+	assert_false(media_sees_all(&f->staff));
+	assert_int_equal(store_media_get(f->s, &f->a, mine, &m), ERR_OK);
+	assert_true(media_may_see(&f->staff, &m));
+	assert_false(media_may_see(&f->staff2, &m));
+	assert_true(media_may_see(&f->ed, &m));
+	assert_int_equal(store_media_get(f->s, &f->a, theirs, &m), ERR_OK);
+	assert_false(media_may_see(&f->staff, &m));
+	assert_int_equal(store_media_get(f->s, &f->a, citizen, &m), ERR_OK);
+	assert_false(media_may_see(&f->staff, &m));
+	assert_true(media_may_see(&f->office, &m));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -1347,6 +1768,11 @@ main(void)
 	        T(test_media__recording_needs_captions),
 	        T(test_media__img_find),
 	        T(test_media__img_polyglot_cleaned),
+	        T(test_media__edit_rights),
+	        T(test_media__published_locked),
+	        T(test_media__correction_album),
+	        T(test_media__album_edit_rights),
+	        T(test_media__library_filter),
 	};
 
 	/* Tests named test_media__img_* use libvips, whose run-time

@@ -39,6 +39,13 @@ enum role {
 	 ROLE_BIT(ROLE_OFFICE) | ROLE_BIT(ROLE_STAFF) |                        \
 	 ROLE_BIT(ROLE_UNIT_FOCAL) | ROLE_BIT(ROLE_DISTRICT_COLLABORATOR) |    \
 	 ROLE_BIT(ROLE_DISTRICT_HEAD))
+/* Who sees and edits every file of the media library: the Board, the
+ * Secretariat and the Office, who edit and publish every item.  Other
+ * authors see and edit only what they uploaded themselves. */
+#define ROLES_LIBRARY                                                          \
+	(ROLE_BIT(ROLE_BOARD_HEAD) | ROLE_BIT(ROLE_BOARD_DEPUTY) |             \
+	 ROLE_BIT(ROLE_BOARD_MEMBER) | ROLE_BIT(ROLE_SECRETARIAT) |            \
+	 ROLE_BIT(ROLE_OFFICE))
 /* Who manages the section tree (Điều 16: the Secretariat keeps the
  * site's structure; the Head and Deputy of the Board oversee it). */
 #define ROLES_SECTIONS                                                         \

@@ -771,8 +771,15 @@ do_tx(struct store *s, void *arg)
 	default:
 		break;
 	}
-	if (closes_corr)
+	if (closes_corr) {
 		f.pending_rev = 0;
+		/* The correction's album (media.c) goes live with it, or
+		 * goes with it. */
+		e = x->action == WF_PUBLISH ? media_album_commit(s, it.id)
+		                            : media_album_drop(s, it.id);
+		if (e != ERR_OK)
+			return e;
+	}
 
 	/* The flow row first: the correction's compare-and-set needs it. */
 	f.item_id = it.id;

@@ -563,10 +563,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
 	"m.sha256, m.path, m.uploaded_by, m.uploaded_at, m.captions_id, "      \
 	"m.original_name, m.alt, m.caption, m.search_text, m.transcript"
 /* The library's filter: kind ?1 (NULL: all), search_text LIKE ?2 (NULL:
- * any). */
+ * any), uploaded_by ?5 (NULL: anyone's). */
 #define MEDIA_FILTER                                                           \
 	"(?1 IS NULL OR m.kind = ?1) "                                         \
-	"AND (?2 IS NULL OR m.search_text LIKE ?2 ESCAPE '\\')"
+	"AND (?2 IS NULL OR m.search_text LIKE ?2 ESCAPE '\\') "               \
+	"AND (?5 IS NULL OR m.uploaded_by = ?5)"
         [STMT_MEDIA_INSERT] =
                 "INSERT INTO media (kind, mime, bytes, width, height, "
                 "widths, sha256, path, uploaded_by, uploaded_at, "
@@ -682,5 +683,38 @@ const char *const stmt_sqlite[STMT__MAX] = {
                 "SELECT count(*) FILTER (WHERE at >= ?2), count(*) "
                 "FROM contribution_rate WHERE addr = ?1 AND at >= ?3",
         [STMT_CONTRIB_RATE_PURGE] =
-                "DELETE FROM contribution_rate WHERE at < ?1",
+                "DELETE FROM contribution_rate WHERE at < ?1",        /* ---- media: a correction's album, published use (0010) ---- */
+        [STMT_ITEM_MEDIA_PENDING_CLEAR] =
+                "DELETE FROM item_media_pending WHERE item_id = ?1",
+        [STMT_ITEM_MEDIA_PENDING_UNMARK] =
+                "DELETE FROM item_album_pending WHERE item_id = ?1",
+        [STMT_ITEM_MEDIA_PENDING_MARK] =
+                "INSERT INTO item_album_pending (item_id, set_at) "
+                "VALUES (?1, ?2) ON CONFLICT (item_id) "
+                "DO UPDATE SET set_at = excluded.set_at",
+        [STMT_ITEM_MEDIA_PENDING_ADD] =
+                "INSERT INTO item_media_pending (item_id, media_id, "
+                "position, caption) VALUES (?1, ?2, ?3, ?4)",
+        [STMT_ITEM_MEDIA_PENDING_MARKED] =
+                "SELECT 1 FROM item_album_pending WHERE item_id = ?1",
+        [STMT_ITEM_MEDIA_PENDING_LIST] =
+                "SELECT im.item_id, im.media_id, im.position, "
+                "im.caption, " MEDIA_COLS " FROM item_media_pending im "
+                "JOIN media m ON m.id = im.media_id "
+                "WHERE im.item_id = ?1 ORDER BY im.position, m.id",
+        /* STMT_ITEM_MEDIA_PENDING_APPLY: after STMT_ITEM_MEDIA_CLEAR. */
+        [STMT_ITEM_MEDIA_PENDING_APPLY] =
+                "INSERT INTO item_media (item_id, media_id, position, "
+                "caption) SELECT item_id, media_id, position, caption "
+                "FROM item_media_pending WHERE item_id = ?1",
+        /* STMT_MEDIA_PUBLISHED_USE: a published item showing medium ?1
+         * in its album, or as its cover (a variant of the image whose
+         * path starts with ?2, "YYYY/MM/<hex>-"; NULL: not an image). */
+        [STMT_MEDIA_PUBLISHED_USE] =
+                "SELECT i.id, i.title FROM item i "
+                "WHERE i.state = 'published' AND (i.id IN "
+                "(SELECT item_id FROM item_media WHERE media_id = ?1) "
+                "OR (?2 IS NOT NULL AND "
+                "substr(i.cover_image, 1, length(?2)) = ?2)) "
+                "ORDER BY i.published_at DESC, i.id DESC LIMIT 1",
 };

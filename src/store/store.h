@@ -625,11 +625,12 @@ enum err store_media_by_sha256(struct store *s, struct arena *a,
 enum err store_media_update(struct store *s, const struct media *m);
 /* The library, newest first (uploaded_at, id): kind (MEDIA_KIND__MAX:
  * all), pattern (NULL: any) a LIKE pattern over search_text with '\' as
- * its escape, limit of them from offset; total filled
- * (STMT_MEDIA_FIND, STMT_MEDIA_COUNT). */
+ * its escape, uploaded by account uploaded_by (0: anyone's), limit of
+ * them from offset; total filled (STMT_MEDIA_FIND, STMT_MEDIA_COUNT). */
 enum err store_media_find(struct store *s, struct arena *a,
                           enum media_kind kind, const char *pattern,
-                          size_t offset, size_t limit, struct media_list *out);
+                          int64_t uploaded_by, size_t offset, size_t limit,
+                          struct media_list *out);
 /* Replaces the media of item_id by v[0..n) (item_id of each ignored),
  * positions as given (STMT_ITEM_MEDIA_CLEAR, STMT_ITEM_MEDIA_ADD), in
  * one transaction; ERR_INVALID for an unknown item or medium,
@@ -954,5 +955,38 @@ enum err store_contribution_rate_add(struct store *s, const char *addr,
 enum err store_contribution_rate_count(struct store *s, const char *addr,
                                        time_t hour_start, time_t day_start,
                                        int64_t *in_hour, int64_t *in_day);
+
+/* ------------------------------------------------------------------------
+ * A correction's album and the published use of a medium
+ * (0010-media-pending.sql, store_media.c).  The rules (when the pending
+ * copy is written, read, applied and dropped) are src/domain/media.c's.
+ * ---------------------------------------------------------------------- */
+
+/* Replaces the pending album of item_id by v[0..n) and marks it set at
+ * now (STMT_ITEM_MEDIA_PENDING_*), in one transaction; errors as
+ * store_item_media_set. */
+enum err store_item_media_pending_set(struct store *s, int64_t item_id,
+                                      const struct item_media *v, size_t n,
+                                      time_t now);
+/* The pending album of item_id by position, rows joined, in a; *exists
+ * false (and nothing listed) if item_id has none
+ * (STMT_ITEM_MEDIA_PENDING_MARKED, STMT_ITEM_MEDIA_PENDING_LIST). */
+enum err store_item_media_pending_list(struct store *s, struct arena *a,
+                                       int64_t item_id, struct item_media **out,
+                                       size_t *n, bool *exists);
+/* If item_id has a pending album, makes it the item's media (replacing
+ * item_media) and deletes it; *applied (may be NULL) says whether it
+ * had one (STMT_ITEM_MEDIA_PENDING_APPLY).  In one transaction. */
+enum err store_item_media_pending_apply(struct store *s, int64_t item_id,
+                                        bool *applied);
+/* Deletes the pending album of item_id, if any. */
+enum err store_item_media_pending_drop(struct store *s, int64_t item_id);
+/* A published item that shows medium media_id in its album or, when
+ * cover_prefix is not NULL, has a cover_image starting with it (the
+ * newest such item): *item_id and *title (in a); ERR_NOTFOUND if none
+ * (STMT_MEDIA_PUBLISHED_USE). */
+enum err store_media_published_use(struct store *s, struct arena *a,
+                                   int64_t media_id, const char *cover_prefix,
+                                   int64_t *item_id, const char **title);
 
 #endif

@@ -7,10 +7,15 @@
  *
  * The routes are ADMIN_SIGNED_IN: who may see or change which item is
  * the workflow's (workflow_load: WF_VIEW to see, WF_EDIT to change), and
- * what an item may hold is media.c's (media_album_set: a photo item
- * holds photos only...).  The page lists what the item's media still
- * lack (media_accessible), the sentences the workflow will refuse to
- * send the item on with.
+ * what an item may hold is media.c's (media_album_edit: a photo item
+ * holds photos only...; during a correction of a published item the
+ * changes go to a pending album that only the correction's publication
+ * makes public).  These pages show the newsroom's album
+ * (media_album_work: the pending one during a correction).  A file
+ * chosen in the library must be one the user may see there
+ * (media_may_see).  The page lists what the item's media still lack
+ * (media_accessible), the sentences the workflow will refuse to send
+ * the item on with.
  */
 #include "common.h"
 
@@ -138,7 +143,7 @@ render(struct req *r, struct resp *rs, struct admin_ctx *c,
 	size_t n;
 	enum err e;
 
-	if ((e = media_album_get(web_store, a, id, &im, &n)) != ERR_OK ||
+	if ((e = media_album_work(web_store, a, id, &im, &n)) != ERR_OK ||
 	    (e = media_accessible(web_store, a, &v->item, &lack)) != ERR_OK) {
 		log_errx("media of item %lld: %s", (long long)id, err_str(e));
 		web_fail(r, rs, e);
@@ -207,7 +212,7 @@ admin_item_media(struct req *r, struct resp *rs, struct admin_ctx *c)
 		render(r, rs, c, &v, NULL);
 }
 
-/* The album as it is, as entries media_album_set takes, with room for
+/* The album as it is, as entries media_album_edit takes, with room for
  * one more; the store's errors. */
 static enum err
 album_entries(struct req *r, int64_t item_id, struct media_album_entry **out,
@@ -216,7 +221,7 @@ album_entries(struct req *r, int64_t item_id, struct media_album_entry **out,
 	struct item_media *im;
 	enum err e;
 
-	if ((e = media_album_get(web_store, r->arena, item_id, &im, n)) !=
+	if ((e = media_album_work(web_store, r->arena, item_id, &im, n)) !=
 	    ERR_OK)
 		return e;
 	*out = arena_calloc(r->arena, *n + 1, sizeof(**out));
@@ -228,7 +233,7 @@ album_entries(struct req *r, int64_t item_id, struct media_album_entry **out,
 }
 
 /* Appends medium mid (with caption) to the item's media.  ERR_INVALID
- * with *why as media_album_set says. */
+ * with *why as media_album_edit says. */
 static enum err
 album_append(struct req *r, struct admin_ctx *c, int64_t item_id, int64_t mid,
              const char *caption, const char **why)
@@ -244,8 +249,8 @@ album_append(struct req *r, struct admin_ctx *c, int64_t item_id, int64_t mid,
 	v[n].media_id = mid;
 	v[n].caption = caption;
 	admin_actor(r, c, &actor);
-	return media_album_set(web_store, r->arena, &actor, item_id, v, n + 1,
-	                       c->now, why);
+	return media_album_edit(web_store, r->arena, &c->user, &actor, item_id,
+	                        v, n + 1, c->now, why);
 }
 
 static void
@@ -305,7 +310,17 @@ admin_item_media_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 			http_error(r, rs, 400, "Tệp đã chọn không hợp lệ.");
 			return;
 		}
-		e = album_append(r, c, v.item.id, mid, NULL, &why);
+		/* The library's rule: someone else's file only for those
+		 * who see the whole library. */
+		e = store_media_get(web_store, r->arena, mid, &m);
+		if (e == ERR_OK && !media_may_see(&c->user, &m)) {
+			http_error(r, rs, 403,
+			           "Anh/chị chỉ thêm được tệp do mình tải lên "
+			           "vào tin, bài.");
+			return;
+		}
+		if (e == ERR_OK)
+			e = album_append(r, c, v.item.id, mid, NULL, &why);
 		finish(r, rs, c, &v, e, why, false, "them");
 		return;
 	}
@@ -418,8 +433,8 @@ admin_item_media_update(struct req *r, struct resp *rs, struct admin_ctx *c)
 		}
 	}
 	admin_actor(r, c, &actor);
-	e = media_album_set(web_store, a, &actor, wv.item.id, v, n, c->now,
-	                    &why);
+	e = media_album_edit(web_store, a, &c->user, &actor, wv.item.id, v, n,
+	                     c->now, &why);
 	finish(r, rs, c, &wv, e, why, false, "cap-nhat");
 }
 
@@ -444,7 +459,8 @@ admin_item_media_cover(struct req *r, struct resp *rs, struct admin_ctx *c)
 		http_error(r, rs, 400, "Ảnh đã chọn không hợp lệ.");
 		return;
 	}
-	if ((e = media_album_get(web_store, a, v.item.id, &im, &n)) != ERR_OK) {
+	if ((e = media_album_work(web_store, a, v.item.id, &im, &n)) !=
+	    ERR_OK) {
 		admin_media_item_fail(r, rs, e);
 		return;
 	}

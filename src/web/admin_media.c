@@ -13,7 +13,10 @@
  *
  * The routes are ADMIN_WRITE (roles that write items): the guard
  * (admin.c) has checked the session, the role and, on POST, the form
- * token before any of these runs.
+ * token before any of these runs.  Who sees which file is media.c's
+ * (media_may_see: the Board, the Secretariat and the Office every file,
+ * other authors their own uploads), and so is whether a file may be
+ * edited (media_editable: not while a published item shows it).
  */
 #include "common.h"
 
@@ -32,6 +35,10 @@
 #define LIBRARY_PER_PAGE 50
 /* Caption files offered in the choice of a recording's captions. */
 #define CAPTION_CHOICES 100
+/* The 403 of a file one may not see or edit. */
+#define FILE_DENIED                                                                               \
+	"Anh/chị chỉ xem và sửa được tệp do mình tải lên. Tệp của người " \
+	"khác do Ban biên tập, Tổ thư ký hoặc Văn phòng quản lý."
 
 /* The kind filter's URL codes (?loai=) and names, by enum media_kind. */
 static const char *const kind_codes[MEDIA_KIND__MAX] = {
@@ -296,6 +303,8 @@ admin_media_library(struct req *r, struct resp *rs, struct admin_ctx *c)
 		can_add = (item.actions & WF_BIT(WF_EDIT)) != 0;
 	}
 	mq.text = q;
+	if (!media_sees_all(&c->user))
+		mq.uploaded_by = c->user.id;
 	if ((e = media_find(web_store, a, &mq, &l)) != ERR_OK) {
 		if (e != ERR_INVALID)
 			log_errx("media library: %s", err_str(e));
@@ -470,7 +479,19 @@ render_file(struct req *r, struct resp *rs, struct admin_ctx *c,
 	struct media_list vl;
 	struct media_query vq = {.kind = MEDIA_CAPTION,
 	                         .limit = CAPTION_CHOICES};
+	const char *locked = NULL;
 	enum err e;
+
+	/* A file a published item shows: its forms give way to why not. */
+	e = media_editable(web_store, a, &c->user, m, &locked);
+	if (e != ERR_OK && e != ERR_CONFLICT)
+		return e;
+	if (e == ERR_CONFLICT) {
+		tv_set_str(ctx, "locked", locked);
+		tv_set_bool(ctx, "locked_alert", fe != NULL);
+	}
+	if (!media_sees_all(&c->user))
+		vq.uploaded_by = c->user.id;
 
 	if (m->kind == MEDIA_IMAGE) {
 		struct tval *p = tv_map(a);
@@ -543,9 +564,10 @@ render_file(struct req *r, struct resp *rs, struct admin_ctx *c,
 	return ERR_OK;
 }
 
-/* The medium of the route's :id, or an error page (false). */
+/* The medium of the route's :id if c's user may see it, or an error
+ * page (false). */
 static bool
-load_media(struct req *r, struct resp *rs, struct media *m)
+load_media(struct req *r, struct resp *rs, struct admin_ctx *c, struct media *m)
 {
 	int64_t id;
 	enum err e;
@@ -564,6 +586,10 @@ load_media(struct req *r, struct resp *rs, struct media *m)
 		web_fail(r, rs, e);
 		return false;
 	}
+	if (!media_may_see(&c->user, m)) {
+		http_error(r, rs, 403, FILE_DENIED);
+		return false;
+	}
 	return true;
 }
 
@@ -573,7 +599,7 @@ admin_media_page(struct req *r, struct resp *rs, struct admin_ctx *c)
 	struct media m;
 	enum err e;
 
-	if (!load_media(r, rs, &m))
+	if (!load_media(r, rs, c, &m))
 		return;
 	if ((e = render_file(r, rs, c, &m, NULL)) != ERR_OK)
 		web_fail(r, rs, e);
@@ -606,8 +632,8 @@ save_captions(struct req *r, struct admin_ctx *c, const struct media *m,
 	}
 	if (vtt_id == m->captions_id)
 		return ERR_OK;
-	e = media_set_captions(web_store, r->arena, actor, m->id, vtt_id,
-	                       c->now, why);
+	e = media_set_captions(web_store, r->arena, &c->user, actor, m->id,
+	                       vtt_id, c->now, why);
 	if (e == ERR_NOTFOUND && vtt_id) {
 		*why = "Tệp phụ đề đã chọn không còn trong thư viện.";
 		return ERR_INVALID;
@@ -625,35 +651,41 @@ admin_media_save(struct req *r, struct resp *rs, struct admin_ctx *c)
 	struct media m;
 	enum err e;
 
-	if (!load_media(r, rs, &m))
+	if (!load_media(r, rs, c, &m))
 		return;
 	admin_actor(r, c, &actor);
-	if (!part) {
+	if (!part || (strcmp(part, "mo-ta") && strcmp(part, "phu-de") &&
+	              strcmp(part, "ban-ghi-loi"))) {
 		http_error(r, rs, 400, "Biểu mẫu không hợp lệ.");
 		return;
 	}
-	if (!strcmp(part, "mo-ta")) {
+	/* Refused before a caption file is uploaded for nothing; the
+	 * domain checks again as it writes. */
+	e = media_editable(web_store, r->arena, &c->user, &m, &why);
+	if (e == ERR_OK && !strcmp(part, "mo-ta")) {
 		alt = admin_form_text(r, "alt");
 		caption = admin_form_text(r, "chu_thich");
 		/* Unchanged text writes nothing (and no audit entry). */
-		e = !strcmp(alt, m.alt) && !strcmp(caption, m.caption)
-		            ? ERR_OK
-		            : media_set_text(web_store, r->arena, &actor, m.id,
-		                             alt, caption, c->now, &why);
-	} else if (!strcmp(part, "phu-de")) {
+		if (strcmp(alt, m.alt) || strcmp(caption, m.caption))
+			e = media_set_text(web_store, r->arena, &c->user,
+			                   &actor, m.id, alt, caption, c->now,
+			                   &why);
+	} else if (e == ERR_OK && !strcmp(part, "phu-de")) {
 		e = save_captions(r, c, &m, &actor, &why);
-	} else if (!strcmp(part, "ban-ghi-loi")) {
+	} else if (e == ERR_OK) {
 		text = req_form(r, "ban_ghi_loi");
-		e = !strcmp(text ? text : "", m.transcript)
-		            ? ERR_OK
-		            : media_set_transcript(web_store, r->arena, &actor,
-		                                   m.id, text ? text : "",
-		                                   c->now, &why);
-	} else {
-		http_error(r, rs, 400, "Biểu mẫu không hợp lệ.");
+		if (strcmp(text ? text : "", m.transcript))
+			e = media_set_transcript(web_store, r->arena, &c->user,
+			                         &actor, m.id, text ? text : "",
+			                         c->now, &why);
+	}
+	if (e == ERR_DENIED) {
+		http_error(r, rs, 403, FILE_DENIED);
 		return;
 	}
-	if (e == ERR_INVALID) {
+	/* ERR_CONFLICT: a published item shows the file (the page says
+	 * so in place of the forms). */
+	if (e == ERR_INVALID || (e == ERR_CONFLICT && why)) {
 		fe.part = part;
 		fe.msg = why ? why : "Dữ liệu không hợp lệ.";
 		if ((e = render_file(r, rs, c, &m, &fe)) != ERR_OK)

@@ -86,12 +86,15 @@ PATTERNS_EXTRA+=(/quan-tri/tin-bai/:id /quan-tri/tin-bai/:id/thao-tac
 # write items ("write"), on a PDF row added here (no file needed).  An
 # item's photos and files, on the published demo item 1: its readers see
 # them, and nobody changes a published item's media outside a correction.
+# The file's page, of a row no account uploaded (as a citizen's
+# contribution): only those who see the whole library ("library": the
+# Board, the Secretariat, the Office).
 mid=$(sql "insert into media (kind, mime, bytes, sha256, path, uploaded_at,
 	original_name) values ('pdf', 'application/pdf', 10,
 	'$(printf '%064d' 206)', 'x/t206.pdf', 0, 't206.pdf') returning id")
 GETS[/quan-tri/thu-vien]=write
 GETS[/quan-tri/thu-vien/tai-len]=write
-GETS[/quan-tri/thu-vien/$mid]=write
+GETS[/quan-tri/thu-vien/$mid]=library
 GETS[/quan-tri/tin-bai/1/tep]=readers
 WRITE_POSTS=(/quan-tri/thu-vien/tai-len "/quan-tri/thu-vien/$mid")
 POSTS+=("${WRITE_POSTS[@]}" /quan-tri/tin-bai/1/tep
@@ -137,6 +140,7 @@ may() {
 		$1 == office ]] ;;
 	audit) [[ $1 == it-admin || $1 == director ]] ;;
 	write) [[ $1 != it-admin && $1 != director ]] ;;
+	library) [[ $1 == board-* || $1 == secretariat || $1 == office ]] ;;
 	sections) [[ $1 == secretariat || $1 == board-head ||
 		$1 == board-deputy ]] ;;
 	*) true ;;
@@ -181,7 +185,8 @@ for acct in "${ACCOUNTS[@]}"; do
 		[[ ${GETS[$p]} == none ]] && want=404
 		[[ ${GETS[$p]} == readers ]] && ! may "$role" readers &&
 			want=403
-		[[ ${GETS[$p]} == write || ${GETS[$p]} == sections ]] &&
+		[[ ${GETS[$p]} == write || ${GETS[$p]} == sections ||
+			${GETS[$p]} == library ]] &&
 			! may "$role" "${GETS[$p]}" && want=403
 		get "$who" "$p"
 		[[ $STATUS == "$want" ]] || bad+=" GET $p=$STATUS(want $want)"

@@ -8,7 +8,12 @@
 # transcript, and an item's photos and files: upload into a staff
 # member's draft, add from the library, caption, reorder, remove, cover;
 # someone else's item and the roles that do not write are refused; a
-# 2 MiB file passes the upload routes' larger body limit.
+# 2 MiB file passes the upload routes' larger body limit.  Who sees which
+# file: a staff member or collaborator only its own uploads (list, page,
+# edits, adding to an item: 403 otherwise), the Secretariat every file; a
+# file a published item shows is edited by nobody (422, saying why and
+# what to do); a correction's change of the album stays off the public
+# page until the correction is published.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-admin.sh"
 
@@ -183,11 +188,13 @@ contains "Kế hoạch năm 2026.pdf" "the kind filter lists the PDF"
 check "and only PDFs" bash -c "! grep -q 'anh-hoi-nghi.jpg' '$BODY'"
 get chuyenvien "/quan-tri/thu-vien?loai=exe"
 check "an unknown kind: 400" test "$STATUS" = 400
-# Pages: 55 more PDFs (rows only) make two pages of 50.
+# Pages: 55 more PDFs of the same staff member (rows only) make two
+# pages of 50.
 now=$(date +%s)
+cv=$(uid chuyenvien)
 for i in $(seq 1 55); do
-	printf "insert into media (kind, mime, bytes, sha256, path, uploaded_at, original_name, search_text) values ('pdf', 'application/pdf', 10, '%064d', 'x/trang-%d.pdf', %d, 'van-ban-%02d.pdf', 'van-ban-%02d.pdf');\n" \
-		"$i" "$i" $((now - 86400 - i)) "$i" "$i"
+	printf "insert into media (kind, mime, bytes, sha256, path, uploaded_by, uploaded_at, original_name, search_text) values ('pdf', 'application/pdf', 10, '%064d', 'x/trang-%d.pdf', %d, %d, 'van-ban-%02d.pdf', 'van-ban-%02d.pdf');\n" \
+		"$i" "$i" "$cv" $((now - 86400 - i)) "$i" "$i"
 done | sqlite3 "$T_TMP/t.db"
 get chuyenvien "/quan-tri/thu-vien?loai=pdf"
 contains "trên 2" "57 PDFs make two pages"
@@ -378,6 +385,125 @@ for who in cntt giamdoc; do
 done
 check "the refused changes stored nothing, audited nothing" \
 	test "$(digest)" = "$before"
+
+# ---- who sees which file ----
+# A file a citizen sent through the contribution form has no uploader.
+sql "insert into media (kind, mime, bytes, sha256, path, uploaded_at,
+	original_name, search_text) values ('pdf', 'application/pdf', 10,
+	'$(printf 'c%.0s' {1..64})', 'x/gui-tin.pdf', $now,
+	'thu-nguoi-dan.pdf', 'thu-nguoi-dan.pdf')"
+citizen=$(sql "select id from media where original_name = 'thu-nguoi-dan.pdf'")
+python3 -c 'import sys; open(sys.argv[1], "wb").write(b"%PDF-1.4\n% ctv\n%%EOF\n")' "$F/ctv.pdf"
+before=$(digest)
+get congtacvien "/quan-tri/thu-vien/$photo"
+check "a collaborator opening a staff member's file: 403" test "$STATUS" = 403
+contains "chỉ xem và sửa được tệp do mình tải lên" "with the reason"
+post congtacvien "/quan-tri/thu-vien/$photo" --data-urlencode "csrf=$ctok" \
+	--data-urlencode "muc=mo-ta" --data-urlencode "alt=Sửa trộm" \
+	--data-urlencode "chu_thich=Sửa trộm"
+check "or editing its alt text: 403" test "$STATUS" = 403
+post congtacvien "/quan-tri/thu-vien/$mp3" --data-urlencode "csrf=$ctok" \
+	--data-urlencode "muc=ban-ghi-loi" --data-urlencode "ban_ghi_loi=Sửa trộm"
+check "or its transcript: 403" test "$STATUS" = 403
+post congtacvien "$B" --data-urlencode "csrf=$ctok" --data-urlencode "them=$pdf"
+check "or adding it to the collaborator's own item: 403" test "$STATUS" = 403
+get chuyenvien "/quan-tri/thu-vien/$citizen"
+check "staff opening a file a citizen sent: 403" test "$STATUS" = 403
+check "nothing changed" test "$(digest)" = "$before"
+post congtacvien /quan-tri/thu-vien/tai-len -F "csrf=$ctok" \
+	-F "tep=@$F/ctv.pdf;filename=cua-ctv.pdf"
+expect_location "/quan-tri/thu-vien/*?xong=tai-len" "the collaborator uploads a file"
+get congtacvien "$(header Location)"
+check "and opens its own file" test "$STATUS" = 200
+get congtacvien /quan-tri/thu-vien
+contains "cua-ctv.pdf" "the collaborator's library lists its own file"
+check "and no one else's" bash -c "! grep -qE 'anh-hoi-nghi.jpg|van-ban-|thu-nguoi-dan.pdf' '$BODY'"
+get chuyenvien "/quan-tri/thu-vien?loai=pdf&q=cua+ctv"
+check "the staff member's library does not list it" bash -c "! grep -q 'cua-ctv.pdf' '$BODY'"
+get chuyenvien "/quan-tri/thu-vien?q=thu+nguoi+dan"
+check "nor the citizen's file" bash -c "! grep -q 'thu-nguoi-dan.pdf' '$BODY'"
+login thuky thuky@stp-kontum.example Demo-thuky-2026
+get thuky "/quan-tri/thu-vien?q=thu+nguoi+dan"
+contains "thu-nguoi-dan.pdf" "the Secretariat's library lists the citizen's file"
+get thuky "/quan-tri/thu-vien?loai=pdf&q=cua+ctv"
+contains "cua-ctv.pdf" "and the collaborator's"
+get thuky "/quan-tri/thu-vien/$pdf"
+check "the Secretariat opens the staff member's file" test "$STATUS" = 200
+ttok=$(page_token)
+post thuky "/quan-tri/thu-vien/$pdf" --data-urlencode "csrf=$ttok" \
+	--data-urlencode "muc=mo-ta" --data-urlencode "alt=" \
+	--data-urlencode "chu_thich=Kế hoạch đã biên tập"
+expect_location "/quan-tri/thu-vien/$pdf?xong=mo-ta" "and edits it"
+
+# ---- a published item's files; a correction's album ----
+sql "update item set state = 'published', published_at = $now,
+	source = 'Sở Tư pháp' where id = 910001"
+fetch /tin/tep-910001-910001
+P=$(header Location)
+P=${P:-/tin/tep-910001-910001}
+stem_of() { local p; p=$(sql "select path from media where id = $1"); echo "${p%-*}"; }
+photostem=$(stem_of "$photo")
+fetch "$P"
+check "the published photo item is public" test "$STATUS" = 200
+contains "$photostem" "showing the photo that the correction will remove"
+for who in chuyenvien thuky; do
+	t=$tok
+	[[ $who == thuky ]] && t=$ttok
+	post "$who" "/quan-tri/thu-vien/$photo" --data-urlencode "csrf=$t" \
+		--data-urlencode "muc=mo-ta" --data-urlencode "alt=Ảnh đổi" \
+		--data-urlencode "chu_thich=Đổi"
+	check "$who editing a file of a published item: 422" test "$STATUS" = 422
+	contains "đang dùng trong tin, bài đã đăng “Ảnh hội nghị tổng kết”" \
+		"$who: the page says which published item uses it"
+	contains "hãy mở bản sửa của tin, bài đó và thay tệp" "$who: and what to do"
+	contains 'role="alert"' "$who: as an alert"
+done
+post chuyenvien "/quan-tri/thu-vien/$one" --data-urlencode "csrf=$tok" \
+	--data-urlencode "muc=mo-ta" --data-urlencode "alt=Bìa đổi"
+check "editing its cover photo: 422" test "$STATUS" = 422
+check "the alt texts stay" test \
+	"$(sql "select alt from media where id in ($photo, $one) order by id")" = \
+	"$(printf 'Toàn cảnh hội nghị\nẢnh thứ nhất')"
+get chuyenvien "/quan-tri/thu-vien/$photo"
+contains "mở bản sửa" "the file's page says why it cannot be edited"
+check "and shows no form" bash -c "! grep -q 'name=\"muc\"' '$BODY'"
+post thuky "$A/cap-nhat" --data-urlencode "csrf=$ttok" \
+	--data-urlencode "tep=$photo" --data-urlencode "tep=$one" \
+	--data-urlencode "bo_$photo=1"
+check "changing a published item's album without a correction: 403" test "$STATUS" = 403
+post thuky /quan-tri/tin-bai/910001/thao-tac --data-urlencode "csrf=$ttok" \
+	--data-urlencode "hanh_dong=correct" --data-urlencode "trang_thai=published"
+check "the Secretariat opens a correction" test "$STATUS" = 303
+post thuky "$A/cap-nhat" --data-urlencode "csrf=$ttok" \
+	--data-urlencode "tep=$photo" --data-urlencode "tep=$one" \
+	--data-urlencode "chu_thich_$one=Một" --data-urlencode "bo_$photo=1"
+expect_location "$A?xong=cap-nhat#danh-sach" "and removes a photo in it"
+check "the published album is unchanged" test "$(album)" = "$photo:Ba,$one:Một"
+check "the change is pending" test \
+	"$(sql "select group_concat(media_id) from item_media_pending where item_id = 910001")" = "$one"
+get thuky "$A"
+check "the newsroom shows the correction's album" \
+	bash -c "grep -q 'bo_$one' '$BODY' && ! grep -q 'bo_$photo' '$BODY'"
+fetch "$P"
+contains "$photostem" "the public page still shows the removed photo"
+for step in "truongban send" "truongban approve" "vanphong publish"; do
+	set -- $step
+	login "$1" "$1@stp-kontum.example" "Demo-$1-2026"
+	wtok=$(form_token "$1" /quan-tri/ho-so)
+	post "$1" /quan-tri/tin-bai/910001/thao-tac --data-urlencode "csrf=$wtok" \
+		--data-urlencode "hanh_dong=$2" \
+		--data-urlencode "trang_thai=$(sql "select coalesce(f.corr_state, i.state)
+			from item i join item_flow f on f.item_id = i.id
+			where i.id = 910001")"
+	check "the correction: $2 by $1" test "$STATUS" = 303
+	[[ $STATUS == 303 ]] || note "$(grep -A3 'role="alert"' "$BODY" | head -8)"
+done
+check "published, the correction's album is the item's" test "$(album)" = "$one:Một"
+check "and no longer pending" test \
+	"$(sql "select count(*) from item_media_pending; select count(*) from item_album_pending")" = "$(printf '0\n0')"
+fetch "$P"
+check "the public page no longer shows the removed photo" \
+	bash -c "test -s '$BODY' && ! grep -q '$photostem' '$BODY'"
 
 stop_server
 t_done
