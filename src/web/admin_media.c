@@ -450,6 +450,16 @@ admin_media_upload_post(struct req *r, struct resp *rs, struct admin_ctx *c)
 		http_error(r, rs, 500, why);
 		return;
 	}
+	if (dup && !media_may_see(&c->user, &m)) {
+		/* Someone else's file, which this account may not open: say
+		 * where the same bytes can still be used. */
+		render_upload(
+		        r, rs, c,
+		        "Tệp này đã có trong thư viện (do người khác tải "
+		        "lên). Để đưa nó vào tin, bài của anh/chị, hãy tải "
+		        "lên ở thẻ “Ảnh, tệp” của tin, bài đó.");
+		return;
+	}
 	resp_redirect(rs, 303,
 	              arena_printf(r->arena, LIBRARY_PATH "/%lld?xong=%s",
 	                           (long long)m.id, dup ? "trung" : "tai-len"));

@@ -505,5 +505,23 @@ fetch "$P"
 check "the public page no longer shows the removed photo" \
 	bash -c "test -s '$BODY' && ! grep -q '$photostem' '$BODY'"
 
+# The same bytes as someone else's file: a staff member who may not open
+# that file is told where the bytes can still be used, not sent to a 403.
+vips black "$F/office.jpg" 372 248 --bands 3
+login vanphong vanphong@stp-kontum.example Demo-vanphong-2026
+vtok=$(form_token vanphong /quan-tri/thu-vien/tai-len)
+post vanphong /quan-tri/thu-vien/tai-len -F "csrf=$vtok" \
+	-F "tep=@$F/office.jpg;filename=van-phong.jpg;type=image/jpeg" \
+	-F "alt=Ảnh của Văn phòng"
+check "the Office uploads a photo" test "$STATUS" = 303
+n0=$(mrows)
+tok=$(form_token chuyenvien /quan-tri/thu-vien/tai-len)
+post chuyenvien /quan-tri/thu-vien/tai-len -F "csrf=$tok" \
+	-F "tep=@$F/office.jpg;filename=cung-anh.jpg;type=image/jpeg" \
+	-F "alt=Cùng ảnh"
+expect_status 422 "the staff member's copy of it is not sent to a page they cannot open"
+expect_body "do người khác tải lên" "and says the file is someone else's"
+check "nothing new is stored" test "$(mrows)" = "$n0"
+
 stop_server
 t_done
