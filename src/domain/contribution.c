@@ -336,6 +336,19 @@ contribution_rate_check(struct store *s, const char *addr, time_t now)
 	return e;
 }
 
+enum err
+contribution_rate_note(struct store *s, const char *addr, time_t now)
+{
+	struct arena a = ARENA_INIT;
+	enum err e;
+
+	arena_init(&a, 256);
+	e = store_contribution_rate_add(s, contribution_addr_key(&a, addr), now,
+	                                now - 86400);
+	arena_release(&a);
+	return e;
+}
+
 /* Trimmed copy of s in a ("" for NULL). */
 static const char *
 trimmed(struct arena *a, const char *s)
@@ -362,7 +375,10 @@ struct add_ctx {
 };
 
 /* The acknowledgement to the sender's e-mail (mail_queue does nothing
- * while mail is off). */
+ * while mail is off).  Only fixed text, the time, the reference number
+ * and the status link: the address was typed by whoever filled the form,
+ * so nothing else they typed (name, title, text) may ride along, or the
+ * form would relay spam to any address. */
 static enum err
 queue_mail(struct store *s, struct add_ctx *x, const char *email)
 {
@@ -372,15 +388,16 @@ queue_mail(struct store *s, struct add_ctx *x, const char *email)
 
 	subject = arena_printf(&x->a, "Đã nhận tin, bài gửi %s", x->out->ref);
 	buf_addf(&body,
-	         "Kính gửi %s,\n\n"
-	         "%s đã nhận tin, bài \"%s\" bạn gửi lúc ",
-	         trimmed(&x->a, x->in->name), config.site.name, x->headline);
+	         "%s đã nhận một tin, bài gửi qua trang Gửi tin, bài lúc ",
+	         config.site.name);
 	vntime_format(&body, x->now, VNTIME_DATETIME);
 	buf_addf(&body,
-	         ".\n\nSố tiếp nhận: %s\n\n"
-	         "Ban Biên tập sẽ xem xét tin, bài và có thể liên hệ với bạn "
-	         "để xác minh thông tin. Bạn có thể xem tình trạng xử lý tại:\n"
+	         ", có ghi địa chỉ thư điện tử này để nhận số tiếp nhận.\n\n"
+	         "Số tiếp nhận: %s\n\n"
+	         "Ban Biên tập sẽ xem xét tin, bài và có thể liên hệ với người "
+	         "gửi để xác minh thông tin. Tình trạng xử lý được xem tại:\n"
 	         "%s/gui-tin-bai/tra-cuu?ma=%s\n\n"
+	         "Nếu bạn không gửi tin, bài nào, vui lòng bỏ qua thư này.\n"
 	         "Thư này được gửi tự động; vui lòng không trả lời thư này.\n",
 	         x->out->ref, config.site.base_url, x->out->ref);
 	e = mail_queue(s, email, subject, body.p, x->now);

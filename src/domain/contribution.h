@@ -12,7 +12,10 @@
  * transaction with the contribution row (reference number, e-mail), the
  * per-address count and the audit entry "contribution.add" by the actor
  * "public"; the acknowledgement mail, when an e-mail was given and mail
- * is on, is queued in the same transaction.
+ * is on, is queued in the same transaction.  The acknowledgement holds
+ * fixed text, the reference number and the status link only: nothing the
+ * sender typed, since anyone may type any address into the form (it
+ * must not relay another's words to a stranger).
  *
  * The limit per client address (CONTRIB_PER_HOUR, CONTRIB_PER_DAY) is
  * counted in the database so that every node of a cluster agrees.
@@ -128,6 +131,12 @@ const char *contribution_addr_key(struct arena *a, const char *addr);
  * it sent CONTRIB_PER_HOUR in the last hour or CONTRIB_PER_DAY in the
  * last day; the store's errors. */
 enum err contribution_rate_check(struct store *s, const char *addr, time_t now);
+
+/* Counts one attempt from addr at now toward its limit without a
+ * contribution: for a post that stored files in the library and then
+ * failed, so that such posts cannot be repeated without bound.  The
+ * store's errors. */
+enum err contribution_rate_note(struct store *s, const char *addr, time_t now);
 
 /*
  * Writes the contribution in (checked again: ERR_INVALID with p filled,

@@ -343,6 +343,33 @@ test_contribution__rate_limit(void **state)
 	                 ERR_OK);
 }
 
+/* A post that stored files and then failed counts toward the limit. */
+static void
+test_contribution__rate_note(void **state)
+{
+	struct fx *f = *state;
+	struct contrib_in in = sample(f, "192.0.2.1");
+	struct contrib_out out;
+
+	for (int i = 0; i < CONTRIB_PER_HOUR - 1; i++)
+		assert_int_equal(
+		        contribution_rate_note(f->s, "192.0.2.1", T0 + i),
+		        ERR_OK);
+	assert_string_equal(rows(f), "items=0 audit=0 triage=0 rate=2");
+	assert_int_equal(contribution_rate_check(f->s, "192.0.2.1", T0 + 5),
+	                 ERR_OK);
+	assert_int_equal(contribution_add(f->s, &in, T0 + 5, &out, NULL),
+	                 ERR_OK);
+	assert_int_equal(contribution_rate_check(f->s, "192.0.2.1", T0 + 6),
+	                 ERR_DENIED);
+	assert_int_equal(contribution_add(f->s, &in, T0 + 6, &out, NULL),
+	                 ERR_DENIED);
+	assert_string_equal(rows(f), "items=1 audit=1 triage=1 rate=3");
+	/* An hour later the attempts no longer hold it back. */
+	assert_int_equal(contribution_rate_check(f->s, "192.0.2.1", T0 + 3601),
+	                 ERR_OK);
+}
+
 static void
 test_contribution__addr_key(void **state)
 {
@@ -383,6 +410,22 @@ test_contribution__mail_when_on(void **state)
 	assert_non_null(strstr(m.subject, out.ref));
 	assert_non_null(strstr(m.body, "/gui-tin-bai/tra-cuu?ma="));
 	assert_non_null(strstr(m.body, out.ref));
+	/* Nothing typed in the form rides along to the address typed
+	 * there: not the name, the title, the agency or the text. */
+	assert_null(strstr(m.subject, "Đắk Hà"));
+	assert_null(strstr(m.body, "Trần Văn Bình"));
+	assert_null(strstr(m.body, "Đắk Hà"));
+	assert_null(strstr(m.body, "pháp luật"));
+	assert_null(strstr(m.body, "0912"));
+	/* Even a text made to look like an advert stays out. */
+	in.name = "Mua ngay http://spam.example";
+	in.headline = "Khuyến mãi http://spam.example";
+	assert_int_equal(contribution_add(f->s, &in, T0 + 10, &out, NULL),
+	                 ERR_OK);
+	assert_int_equal(store_mail_get(f->s, &f->a, 2, &m), ERR_OK);
+	assert_non_null(strstr(m.body, out.ref));
+	assert_null(strstr(m.subject, "spam"));
+	assert_null(strstr(m.body, "spam"));
 }
 
 static void
@@ -417,6 +460,8 @@ main(void)
 	        cmocka_unit_test_setup_teardown(
 	                test_contribution__html_paragraphs, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_contribution__check_fields,
+	                                        setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_contribution__rate_note,
 	                                        setup, teardown),
 	        cmocka_unit_test_setup_teardown(
 	                test_contribution__add_writes_every_row, setup,

@@ -1216,7 +1216,7 @@ const char *const demo_schedule_tasks[] = {
         "Chủ trì hội nghị tập huấn nghiệp vụ {linh_vuc}",
         "Làm việc với Phòng Tư pháp {huyen}",
         "Kiểm tra công tác {linh_vuc} tại {huyen}",
-        "Họp Ban biên tập Trang thông tin điện tử",
+        "Họp Ban Biên tập Trang thông tin điện tử",
         "Dự hội nghị trực tuyến của Bộ Tư pháp",
         "Giao ban Lãnh đạo Sở",
         "Dự kỳ họp Hội đồng nhân dân tỉnh",
@@ -1371,7 +1371,7 @@ const struct demo_page demo_pages[] = {
          "thi đua, khen thưởng</td></tr>"
          "<tr><td>Nguyễn Thị Thu Hương</td><td>Phó Giám đốc</td><td>Xây dựng, "
          "kiểm tra văn bản; phổ biến, giáo dục pháp luật; hòa giải ở cơ sở; "
-         "Trưởng Ban biên tập Trang thông tin điện tử</td></tr>"
+         "Trưởng Ban Biên tập Trang thông tin điện tử</td></tr>"
          "<tr><td>Lê Văn Hùng</td><td>Phó Giám đốc</td><td>Hành chính tư "
          "pháp; bổ trợ tư pháp; trợ giúp pháp lý; đấu giá tài sản</td></tr>"
          "</tbody></table>"
@@ -1386,7 +1386,7 @@ const struct demo_page demo_pages[] = {
          "và chuyển đổi số.</p>"
          "<p>Văn phòng Sở chịu trách nhiệm quản lý và vận hành Trang thông tin "
          "điện tử, bảo đảm Trang duy trì hoạt động thường xuyên, liên tục; "
-         "đăng tin, bài sau khi được Ban biên tập kiểm duyệt.</p>"},
+         "đăng tin, bài sau khi được Ban Biên tập kiểm duyệt.</p>"},
         {4, "Thanh tra Sở",
          "Thanh tra Sở thực hiện thanh tra hành chính và thanh tra chuyên "
          "ngành trong lĩnh vực tư pháp.",

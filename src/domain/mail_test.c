@@ -30,7 +30,7 @@
 #define PASS "mật-khẩu thử"
 
 static const char subject_vi[] =
-        "Tin bài chờ duyệt: Hội nghị triển khai công tác tư pháp năm 2026 "
+        "Tin, bài chờ duyệt: Hội nghị triển khai công tác tư pháp năm 2026 "
         "của Sở Tư pháp tỉnh Kon Tum — Đảng bộ, chính quyền và nhân dân";
 static const char body_vi[] =
         "Kính gửi: Nguyễn Thị Hoa,\n\n"
@@ -557,7 +557,7 @@ test_mail__send_and_read_back(void **state)
 	assert_int_equal(
 	        config_set(&config, "mail", "password_file", f->pwfile), 0);
 	assert_int_equal(config_set(&config, "mail", "from_name",
-	                            "Ban biên tập — Sở Tư pháp"),
+	                            "Ban Biên tập — Sở Tư pháp"),
 	                 0);
 	mail_text_waiting(&f->a, MAIL_STEP_APPROVE, "Lê Văn Bình",
 	                  "Hội nghị tổng kết năm 2025",
@@ -585,11 +585,11 @@ test_mail__send_and_read_back(void **state)
 	header(&m, "Subject", &v);
 	decode_words(v.p, &d);
 	assert_string_equal(d.p, t.subject);
-	assert_string_equal(d.p, "[Sở Tư pháp] Tin bài chờ duyệt: Hội nghị "
+	assert_string_equal(d.p, "[Sở Tư pháp] Tin, bài chờ duyệt: Hội nghị "
 	                         "tổng kết năm 2025");
 	header(&m, "From", &v);
 	decode_words(v.p, &d);
-	assert_string_equal(d.p, "Ban biên tập — Sở Tư pháp <" FROM ">");
+	assert_string_equal(d.p, "Ban Biên tập — Sở Tư pháp <" FROM ">");
 	header(&m, "To", &v);
 	assert_string_equal(v.p, "<binh.le@stp.example>");
 	header(&m, "Date", &v);
@@ -868,7 +868,7 @@ test_mail__texts(void **state)
 	                   "https://x.example/quan-tri/tin/8", &t);
 	check_text(&t, "Lý do:\nThiếu nguồn tin (Điều 7.1.d).\nBổ sung ảnh.");
 	assert_string_equal(t.subject,
-	                    "[Sở Tư pháp] Tin bài bị trả lại: Tin A");
+	                    "[Sở Tư pháp] Tin, bài bị trả lại: Tin A");
 	mail_text_published(&f->a, "Lê Văn Bình", "Tin A",
 	                    "https://x.example/tin/tin-a-8", T0 + 3600, &t);
 	check_text(&t, "lúc 08:00 ngày 01/01/2026");

@@ -27,17 +27,17 @@ static const struct {
 	const char *line;
 } steps[MAIL_STEP__MAX] = {
         /* MAIL_STEP_PREAPPROVE */
-        {"duyệt sơ bộ", "Tin bài sau đang chờ được duyệt sơ bộ trước khi "
+        {"duyệt sơ bộ", "Tin, bài sau đang chờ được duyệt sơ bộ trước khi "
                         "gửi Tổ thư ký:"},
         /* MAIL_STEP_TRIAGE */
-        {"tiếp nhận", "Tin bài sau đã được gửi đến và đang chờ Tổ thư ký "
+        {"tiếp nhận", "Tin, bài sau đã được gửi đến và đang chờ Tổ thư ký "
                       "tiếp nhận, phân loại:"},
         /* MAIL_STEP_EDIT */
-        {"biên tập", "Tin bài sau đang chờ được biên tập:"},
+        {"biên tập", "Tin, bài sau đang chờ được biên tập:"},
         /* MAIL_STEP_APPROVE */
-        {"duyệt", "Tin bài sau đã được biên tập và đang chờ duyệt:"},
+        {"duyệt", "Tin, bài sau đã được biên tập và đang chờ duyệt:"},
         /* MAIL_STEP_PUBLISH */
-        {"đăng", "Tin bài sau đã được duyệt và đang chờ đăng lên trang:"},
+        {"đăng", "Tin, bài sau đã được duyệt và đang chờ đăng lên trang:"},
 };
 
 /* The title for a Subject: controls as spaces, cut to
@@ -87,7 +87,7 @@ mail_text_waiting(struct arena *a, enum mail_step step, const char *name,
 {
 	if (step >= MAIL_STEP__MAX)
 		BUG("bad mail step %d", (int)step);
-	out->subject = arena_printf(a, "[%s] Tin bài chờ %s: %s", tag(),
+	out->subject = arena_printf(a, "[%s] Tin, bài chờ %s: %s", tag(),
 	                            steps[step].wait, subject_title(a, title));
 	out->body = arena_printf(a,
 	                         "Kính gửi: %s,\n\n"
@@ -101,15 +101,16 @@ void
 mail_text_returned(struct arena *a, const char *name, const char *title,
                    const char *reason, const char *url, struct mail_text *out)
 {
-	out->subject = arena_printf(a, "[%s] Tin bài bị trả lại: %s", tag(),
+	out->subject = arena_printf(a, "[%s] Tin, bài bị trả lại: %s", tag(),
 	                            subject_title(a, title));
-	out->body = arena_printf(a,
-	                         "Kính gửi: %s,\n\n"
-	                         "Tin bài sau đã được trả lại để chỉnh sửa:\n\n"
-	                         "    %s\n\n"
-	                         "Lý do:\n%s\n\n"
-	                         "Xem và chỉnh sửa tại:\n%s\n%s",
-	                         name, title, reason, url, footer(a));
+	out->body =
+	        arena_printf(a,
+	                     "Kính gửi: %s,\n\n"
+	                     "Tin, bài sau đã được trả lại để chỉnh sửa:\n\n"
+	                     "    %s\n\n"
+	                     "Lý do:\n%s\n\n"
+	                     "Xem và chỉnh sửa tại:\n%s\n%s",
+	                     name, title, reason, url, footer(a));
 }
 
 void
@@ -121,11 +122,11 @@ mail_text_published(struct arena *a, const char *name, const char *title,
 	vntime_format(&when, published_at, VNTIME_TIME);
 	buf_adds(&when, " ngày ");
 	vntime_format(&when, published_at, VNTIME_DATE);
-	out->subject = arena_printf(a, "[%s] Tin bài đã được đăng: %s", tag(),
+	out->subject = arena_printf(a, "[%s] Tin, bài đã được đăng: %s", tag(),
 	                            subject_title(a, title));
 	out->body = arena_printf(a,
 	                         "Kính gửi: %s,\n\n"
-	                         "Tin bài sau đã được đăng trên Trang thông "
+	                         "Tin, bài sau đã được đăng trên Trang thông "
 	                         "tin điện tử %s lúc %s:\n\n"
 	                         "    %s\n\n"
 	                         "Địa chỉ bài viết:\n%s\n%s",
@@ -138,11 +139,11 @@ void
 mail_text_approved(struct arena *a, const char *name, const char *title,
                    const char *url, struct mail_text *out)
 {
-	out->subject = arena_printf(a, "[%s] Tin bài đã được duyệt: %s", tag(),
+	out->subject = arena_printf(a, "[%s] Tin, bài đã được duyệt: %s", tag(),
 	                            subject_title(a, title));
 	out->body = arena_printf(a,
 	                         "Kính gửi: %s,\n\n"
-	                         "Tin bài sau của anh/chị đã được duyệt và "
+	                         "Tin, bài sau của anh/chị đã được duyệt và "
 	                         "đang chờ đăng lên trang:\n\n"
 	                         "    %s\n\n"
 	                         "Xem tại:\n%s\n%s",
@@ -154,12 +155,12 @@ mail_text_unpublished(struct arena *a, const char *name, const char *title,
                       const char *reason, const char *url,
                       struct mail_text *out)
 {
-	out->subject = arena_printf(a, "[%s] Tin bài đã bị gỡ xuống: %s", tag(),
-	                            subject_title(a, title));
+	out->subject = arena_printf(a, "[%s] Tin, bài đã bị gỡ xuống: %s",
+	                            tag(), subject_title(a, title));
 	out->body = arena_printf(a,
 	                         "Kính gửi: %s,\n\n"
-	                         "Tin bài sau đã được gỡ xuống khỏi Trang "
-	                         "thông tin điện tử %s; tin bài vẫn được lưu "
+	                         "Tin, bài sau đã được gỡ xuống khỏi Trang "
+	                         "thông tin điện tử %s; tin, bài vẫn được lưu "
 	                         "giữ:\n\n"
 	                         "    %s\n\n"
 	                         "Lý do:\n%s\n\n"

@@ -254,7 +254,7 @@ test_notify__walk(void **state)
 	                               "2025” đã được gửi đến, đang chờ Tổ "
 	                               "thư ký tiếp nhận.");
 	assert_int_equal(mails_to(f, SECRETARIAT, &m), 1);
-	assert_non_null(strstr(m[0].subject, "Tin bài chờ tiếp nhận"));
+	assert_non_null(strstr(m[0].subject, "Tin, bài chờ tiếp nhận"));
 	assert_non_null(strstr(m[0].body, "https://stp.example.gov.vn"
 	                                  "/quan-tri/tin-bai/"));
 	assert_non_null(strstr(m[0].body, "Hội nghị tổng kết năm 2025"));

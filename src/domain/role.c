@@ -14,10 +14,10 @@ static const struct {
 	bool needs_2fa;
 } roles[ROLE__MAX] = {
         {"director", "Giám đốc Sở", true},           /* ROLE_DIRECTOR */
-        {"board-head", "Trưởng Ban biên tập", true}, /* ROLE_BOARD_HEAD */
-        {"board-deputy", "Phó Trưởng Ban biên tập",
+        {"board-head", "Trưởng Ban Biên tập", true}, /* ROLE_BOARD_HEAD */
+        {"board-deputy", "Phó Trưởng Ban Biên tập",
          true}, /* ROLE_BOARD_DEPUTY */
-        {"board-member", "Thành viên Ban biên tập",
+        {"board-member", "Thành viên Ban Biên tập",
          false},                                  /* ROLE_BOARD_MEMBER */
         {"secretariat", "Tổ thư ký", false},      /* ROLE_SECRETARIAT */
         {"office", "Văn phòng Sở", false},        /* ROLE_OFFICE */

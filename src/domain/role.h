@@ -15,9 +15,9 @@
 
 enum role {
 	ROLE_DIRECTOR,     /* Giám đốc Sở */
-	ROLE_BOARD_HEAD,   /* Trưởng Ban biên tập */
-	ROLE_BOARD_DEPUTY, /* Phó Trưởng Ban biên tập */
-	ROLE_BOARD_MEMBER, /* Thành viên Ban biên tập */
+	ROLE_BOARD_HEAD,   /* Trưởng Ban Biên tập */
+	ROLE_BOARD_DEPUTY, /* Phó Trưởng Ban Biên tập */
+	ROLE_BOARD_MEMBER, /* Thành viên Ban Biên tập */
 	ROLE_SECRETARIAT,  /* Tổ thư ký */
 	ROLE_OFFICE,       /* Văn phòng Sở */
 	ROLE_STAFF,        /* Công chức, viên chức */

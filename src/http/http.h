@@ -171,7 +171,7 @@ void pagecache_clear(void);
 #define HTTP_BIG_SLOTS 2
 struct http_body_limit {
 	const char *pattern;
-	size_t max; /* bytes */
+	size_t max;    /* bytes */
 	unsigned pool; /* < HTTP_BIG_POOLS */
 	bool (*admit)(const struct kvlist *cookies);
 };

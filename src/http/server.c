@@ -67,8 +67,8 @@ struct rq {
 	bool active; /* a request is in flight (counted) */
 	bool seen;   /* the first handler call is done */
 	bool too_large;
-	bool too_busy; /* a big body with no slot free: 503 */
-	int slot;      /* the pool whose slot it holds; -1: none */
+	bool too_busy;             /* a big body with no slot free: 503 */
+	int slot;                  /* the pool whose slot it holds; -1: none */
 	struct timespec big_since; /* when it took the slot */
 	bool https;
 	size_t limit; /* this request's body limit */
@@ -789,8 +789,8 @@ big_too_slow(const struct rq *q)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	s = (double)(now.tv_sec - q->big_since.tv_sec) +
 	    (double)(now.tv_nsec - q->big_since.tv_nsec) / 1e9;
-	return s > HTTP_BIG_GRACE_S && (double)q->body.len / s <
-	                                       HTTP_BIG_MIN_RATE;
+	return s > HTTP_BIG_GRACE_S &&
+	       (double)q->body.len / s < HTTP_BIG_MIN_RATE;
 }
 
 /* Answers status before the request was parsed (its body too large, or

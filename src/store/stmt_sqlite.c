@@ -683,7 +683,11 @@ const char *const stmt_sqlite[STMT__MAX] = {
                 "SELECT count(*) FILTER (WHERE at >= ?2), count(*) "
                 "FROM contribution_rate WHERE addr = ?1 AND at >= ?3",
         [STMT_CONTRIB_RATE_PURGE] =
-                "DELETE FROM contribution_rate WHERE at < ?1",        /* ---- media: a correction's album, published use (0010) ---- */
+                "DELETE FROM contribution_rate WHERE at < ?1", /* ---- media: a
+                                                                  correction's
+                                                                  album,
+                                                                  published use
+                                                                  (0010) ---- */
         [STMT_ITEM_MEDIA_PENDING_CLEAR] =
                 "DELETE FROM item_media_pending WHERE item_id = ?1",
         [STMT_ITEM_MEDIA_PENDING_UNMARK] =

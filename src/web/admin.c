@@ -218,7 +218,7 @@ static const char *const perm_denied[ADMIN_PERM__MAX] = {
         [ADMIN_WRITE] = "Tài khoản của anh/chị không có quyền viết tin, "
                         "bài hay tải tệp lên.",
         [ADMIN_SECTIONS] = "Quản lý chuyên mục dành cho Tổ thư ký và "
-                           "lãnh đạo Ban biên tập.",
+                           "lãnh đạo Ban Biên tập.",
 };
 
 static bool

@@ -30,9 +30,9 @@
 #include "totp.h"
 
 static const char msg_denied[] = "E-mail hoặc mật khẩu không đúng.";
-static const char msg_throttled[] =
-        "Bạn đã đăng nhập sai nhiều lần liên tiếp. Vui lòng đợi một lát rồi "
-        "thử lại.";
+static const char msg_throttled[] = "Anh/chị đã đăng nhập sai nhiều lần liên "
+                                    "tiếp. Vui lòng đợi một lát rồi "
+                                    "thử lại.";
 static const char msg_missing[] = "Vui lòng nhập e-mail và mật khẩu.";
 static const char msg_code_missing[] =
         "Vui lòng nhập mã xác thực gồm 6 chữ số hoặc một mã dự phòng.";
@@ -50,9 +50,9 @@ static const struct {
 	const char *code;
 	const char *text;
 } notices[] = {
-        {"da-dang-xuat", "Bạn đã đăng xuất."},
+        {"da-dang-xuat", "Anh/chị đã đăng xuất."},
         {"da-dang-xuat-tat-ca",
-         "Bạn đã đăng xuất khỏi mọi thiết bị và trình duyệt."},
+         "Anh/chị đã đăng xuất khỏi mọi thiết bị và trình duyệt."},
         {"het-phien", "Phiên làm việc đã hết hạn vì lâu không thao tác. "
                       "Vui lòng đăng nhập lại."},
         {"doi-mat-khau-xong", "Mật khẩu đã được đổi. Vui lòng đăng nhập "

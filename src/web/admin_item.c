@@ -69,6 +69,10 @@ done_text(struct arena *a, enum wf_action act)
 
 	if (!name)
 		return "";
+	/* A correction is only opened here; the item changes when the
+	 * new revision is saved, approved and published. */
+	if (act == WF_CORRECT)
+		return "Đã mở bản sửa cho tin, bài đã đăng";
 	if (!strncmp(name, "Đ", strlen("Đ")))
 		return arena_printf(a, "Đã đ%s", name + strlen("Đ"));
 	return arena_printf(a, "Đã %c%s", tolower((unsigned char)name[0]),
@@ -95,9 +99,9 @@ admin_item_load(struct req *r, struct resp *rs, struct admin_ctx *c,
 		break;
 	case ERR_DENIED:
 		http_error(r, rs, 403,
-		           "Bạn không có quyền xem tin, bài này: chỉ tác giả, "
-		           "đơn vị của tác giả và những người xử lý tin, bài "
-		           "được xem.");
+		           "Anh/chị không có quyền xem tin, bài này: chỉ tác "
+		           "giả, đơn vị của tác giả và những người xử lý tin, "
+		           "bài được xem.");
 		break;
 	default:
 		log_errx("cannot load item %lld for user %lld: %s",
@@ -366,11 +370,16 @@ facts_view(struct req *r, struct admin_ctx *c, const struct wf_view *v,
 	/* Điều 9.2: the deadline, its start and where it stands. */
 	workflow_deadline(&v->item, f, c->now, &dl);
 	tv_set_bool(ctx, "has_due", dl.status != WF_DUE_NONE);
-	tv_set_str(ctx, "due_start", time_or_dash(a, dl.start));
-	tv_set_str(ctx, "due_start_kind",
-	           dl.start && dl.start == f->event_ended_at
-	                   ? "Sự kiện kết thúc lúc"
-	                   : "Văn bản ban hành lúc");
+	/* An event ends at a time; a document is issued on a date (the
+	 * form asks for the date only), so no time is shown for it. */
+	if (dl.start && dl.start == f->event_ended_at) {
+		tv_set_str(ctx, "due_start", time_or_dash(a, dl.start));
+		tv_set_str(ctx, "due_start_kind", "Sự kiện kết thúc lúc");
+	} else {
+		tv_set_str(ctx, "due_start",
+		           dl.start ? web_time(a, dl.start, VNTIME_DATE) : "—");
+		tv_set_str(ctx, "due_start_kind", "Văn bản ban hành ngày");
+	}
 	tv_set_str(ctx, "due", time_or_dash(a, dl.due));
 	tv_set_str(ctx, "due_status", wf_due_name(dl.status));
 	tv_set_bool(ctx, "late", dl.status == WF_DUE_LATE);
@@ -447,7 +456,6 @@ render_item(struct req *r, struct resp *rs, struct admin_ctx *c,
 	tv_set(ctx, "comments", comments_view(r, cm, ncm));
 	tv_set_bool(ctx, "has_comments", ncm > 0);
 	tv_set_bool(ctx, "can_comment", (v->actions & WF_BIT(WF_COMMENT)) != 0);
-	tv_set_int(ctx, "comment_max", WF_COMMENT_MAX);
 
 	/* After a step: "Đã duyệt" (the redirect's ?xong=<code>). */
 	if (!g && xong && (wf_action_from_code(xong, &done)))
@@ -499,8 +507,8 @@ answer_error(struct req *r, struct resp *rs, enum err e, const char *what)
 	case ERR_DENIED:
 		http_error(r, rs, 403,
 		           arena_printf(r->arena,
-		                        "Bạn không có quyền %s với tin, bài "
-		                        "này ở trạng thái hiện tại.",
+		                        "Anh/chị không có quyền %s với tin, "
+		                        "bài này ở trạng thái hiện tại.",
 		                        what));
 		return true;
 	case ERR_CONFLICT:
@@ -554,7 +562,7 @@ admin_item_action(struct req *r, struct resp *rs, struct admin_ctx *c)
 	 * from the domain instead (403 or 409, never 422). */
 	if (v.actions & WF_BIT(act)) {
 		if (act == WF_ASSIGN && !web_parse_id(who, &args.assignee))
-			again_add(&g, "Chọn thành viên Ban biên tập được phân "
+			again_add(&g, "Chọn thành viên Ban Biên tập được phân "
 			              "công biên tập.");
 		if (act == WF_SCHEDULE) {
 			if (!vntime_parse_local(when, &args.publish_at))
@@ -596,7 +604,7 @@ admin_item_action(struct req *r, struct resp *rs, struct admin_ctx *c)
 	if (!g.nmessages) {
 		if (act == WF_ASSIGN)
 			again_add(&g, "Người được phân công phải là thành viên "
-			              "Ban biên tập đang hoạt động.");
+			              "Ban Biên tập đang hoạt động.");
 		else if (act == WF_SCHEDULE)
 			again_add(&g, "Giờ đăng phải sau thời điểm hiện tại.");
 		else

@@ -233,8 +233,9 @@ admin_item_restore(struct req *r, struct resp *rs, struct admin_ctx *c)
 	/* The domain checks it again; here the answer is a plain no. */
 	if (!(view.actions & WF_BIT(WF_EDIT))) {
 		http_error(r, rs, 403,
-		           "Bạn không có quyền sửa tin, bài này ở trạng thái "
-		           "hiện tại, nên không khôi phục được phiên bản cũ.");
+		           "Anh/chị không có quyền sửa tin, bài này ở trạng "
+		           "thái hiện tại, nên không khôi phục được phiên bản "
+		           "cũ.");
 		return;
 	}
 	admin_actor(r, c, &au);
@@ -253,8 +254,9 @@ admin_item_restore(struct req *r, struct resp *rs, struct admin_ctx *c)
 		return;
 	case ERR_DENIED:
 		http_error(r, rs, 403,
-		           "Bạn không có quyền sửa tin, bài này ở trạng thái "
-		           "hiện tại, nên không khôi phục được phiên bản cũ.");
+		           "Anh/chị không có quyền sửa tin, bài này ở trạng "
+		           "thái hiện tại, nên không khôi phục được phiên bản "
+		           "cũ.");
 		return;
 	case ERR_CONFLICT:
 		http_error(r, rs, 409, admin_item_conflict_message);

@@ -38,7 +38,7 @@
 /* The 403 of a file one may not see or edit. */
 #define FILE_DENIED                                                                               \
 	"Anh/chị chỉ xem và sửa được tệp do mình tải lên. Tệp của người " \
-	"khác do Ban biên tập, Tổ thư ký hoặc Văn phòng quản lý."
+	"khác do Ban Biên tập, Tổ thư ký hoặc Văn phòng quản lý."
 
 /* The kind filter's URL codes (?loai=) and names, by enum media_kind. */
 static const char *const kind_codes[MEDIA_KIND__MAX] = {

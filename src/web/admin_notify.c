@@ -36,6 +36,7 @@ notice_view(struct req *r, const struct notification *n)
 	                                         (long long)n->item_id)
 	                          : "");
 	tv_set_str(m, "when", web_time(a, n->created_at, VNTIME_DATETIME));
+	tv_set_str(m, "when_iso", web_time(a, n->created_at, VNTIME_ISO));
 	tv_set_bool(m, "unread", n->read_at == 0);
 	return m;
 }

@@ -139,7 +139,7 @@ admin_queue_page(struct req *r, struct resp *rs, struct admin_ctx *c)
 	}
 	if (!(workflow_queues(&c->user) & (1u << (unsigned)q))) {
 		http_error(r, rs, 403,
-		           "Hàng đợi này không thuộc vai trò của bạn.");
+		           "Hàng đợi này không thuộc vai trò của anh/chị.");
 		return;
 	}
 	if (!web_parse_page(req_query(r, "trang"), &page)) {

@@ -47,7 +47,8 @@ render_gone(struct req *r, struct resp *rs, enum reset_state st)
 	        /* RESET_USED */
 	        {410, "Liên kết đã được dùng",
 	         "Liên kết này đã được dùng để đặt mật khẩu và chỉ dùng được "
-	         "một lần. Nếu không phải bạn đã đặt, vui lòng báo ngay cho "
+	         "một lần. Nếu không phải anh/chị đã đặt, vui lòng báo ngay "
+	         "cho "
 	         "cán bộ công nghệ thông tin."},
 	        /* RESET_VOIDED */
 	        {410, "Liên kết đã được thay thế",

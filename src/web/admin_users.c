@@ -718,9 +718,9 @@ struct guarded_op {
 };
 
 static const char msg_self_disable[] =
-        "Bạn không thể tự vô hiệu hóa tài khoản của chính mình.";
+        "Anh/chị không thể tự vô hiệu hóa tài khoản của chính mình.";
 static const char msg_self_role[] =
-        "Bạn không thể tự bỏ vai trò Cán bộ CNTT của chính mình; hãy nhờ "
+        "Anh/chị không thể tự bỏ vai trò Cán bộ CNTT của chính mình; hãy nhờ "
         "một cán bộ CNTT khác.";
 static const char msg_last_admin[] =
         "Đây là cán bộ CNTT quản trị cuối cùng đang hoạt động: không thể "

@@ -22,9 +22,12 @@
  * assistive technology; a robot that fills it is told "sent" and nothing
  * is stored), the per-address limit of the domain (CONTRIB_PER_HOUR,
  * CONTRIB_PER_DAY, counted in the database), and the size cap [server]
- * contribute_max over the text and files together.  Text fields are
- * checked before any file is stored, so a form sent back for a missing
- * field leaves nothing in the library.
+ * contribute_max over the text and files together.  Every field and
+ * every file (its type, size, description, an image decoded whole) and
+ * the per-address limit are checked before any file is stored, so a form
+ * sent back leaves nothing in the library; a post that fails after files
+ * were stored (a fault of the server) counts toward the limit all the
+ * same.
  *
  * None of these pages is cached (no cache tags, no-store): they carry a
  * per-visitor token, and the status changes as the Board works.
@@ -253,6 +256,7 @@ default_section(const struct catalog *cat)
 struct form_view {
 	const char *val[FI__MAX];
 	const char *err[FI__MAX];
+	const char *desc[CONTRIB_FILES_MAX]; /* mo_ta_1.. as typed */
 	int64_t section;
 	bool consent;
 	const char *notice; /* a message not about one field */
@@ -332,6 +336,10 @@ render_form(struct req *r, struct resp *rs, const struct form_view *v,
 		struct tval *m = tv_map(a);
 
 		tv_set_int(m, "n", i);
+		/* The files must be chosen again (a browser cannot be
+		 * given them back); their descriptions need not be. */
+		tv_set_str(m, "desc",
+		           v && v->desc[i - 1] ? v->desc[i - 1] : "");
 		tv_push(files, m);
 	}
 	tv_set(ctx, "f", f);
@@ -368,6 +376,9 @@ read_form(struct req *r, struct form_view *v, struct contrib_in *in)
 	for (size_t i = 0; i < FI__MAX; i++)
 		if (i != FI_FILES)
 			v->val[i] = field_text(r, fields[i].name);
+	for (int i = 0; i < CONTRIB_FILES_MAX; i++)
+		v->desc[i] = field_text(
+		        r, arena_printf(r->arena, "mo_ta_%d", i + 1));
 	v->consent = req_form(r, "dong_y") != NULL;
 	memset(in, 0, sizeof(*in));
 	in->name = v->val[0];
@@ -407,6 +418,155 @@ file_description(struct req *r, const struct upload *u)
 	return field_text(r, arena_printf(r->arena, "mo_ta_%s", u->field + 4));
 }
 
+/* A file of the post, checked before anything is stored. */
+struct file_in {
+	const struct upload *u;
+	const char *name; /* media_name_clean'd, for messages */
+	const char *desc; /* its description: alt text and caption */
+};
+
+/*
+ * Checks f->u as media_upload will, writing nothing: not empty, within
+ * config.upload_max, of a kind the form takes (media_sniff: what the
+ * bytes are, never the name), a description within MEDIA_ALT_MAX
+ * characters, required for an image, and an image that decodes whole
+ * (image_probe).  ERR_INVALID and *msg (in a); ERR_IO if libmagic or
+ * libvips cannot start.  Checking every file first
+ * is what keeps a refused post from leaving files in the library.
+ */
+static enum err
+file_check(struct arena *a, const struct file_in *f, const char **msg)
+{
+	const struct upload *u = f->u;
+	struct media_type t;
+	struct image_info info;
+	const char *why = NULL;
+	enum err e;
+
+	*msg = NULL;
+	if (!u->len) {
+		*msg = arena_printf(a, "Tệp “%s” rỗng.", f->name);
+		return ERR_INVALID;
+	}
+	if (u->len > config.upload_max) {
+		*msg = arena_printf(
+		        a, "Tệp “%s” quá lớn; mỗi tệp tối đa %zu MB.", f->name,
+		        (config.upload_max + (1u << 19)) >> 20);
+		return ERR_INVALID;
+	}
+	if ((e = media_sniff(a, u->data, u->len, &t, &why)) != ERR_OK) {
+		if (e == ERR_INVALID)
+			*msg = arena_printf(
+			        a, "Không nhận tệp “%s”: %s", f->name,
+			        why ? why : "loại tệp không được nhận.");
+		return e;
+	}
+	if (!(CONTRIB_KINDS & (1u << t.kind))) {
+		*msg = arena_printf(a,
+		                    "Không nhận tệp “%s”: chỉ nhận ảnh, PDF, "
+		                    "Word, Excel, PowerPoint, âm thanh hoặc "
+		                    "video.",
+		                    f->name);
+		return ERR_INVALID;
+	}
+	if (!utf8_valid(f->desc, strlen(f->desc)) ||
+	    utf8_count(f->desc, strlen(f->desc)) > MEDIA_ALT_MAX) {
+		*msg = arena_printf(
+		        a,
+		        "Mô tả của tệp “%s” dài quá %d ký tự hoặc có "
+		        "ký tự không hợp lệ.",
+		        f->name, MEDIA_ALT_MAX);
+		return ERR_INVALID;
+	}
+	if (t.kind != MEDIA_IMAGE)
+		return ERR_OK;
+	/* WCAG 1.1.1: a photo carries a text alternative. */
+	if (!*f->desc) {
+		*msg = arena_printf(
+		        a,
+		        "Ảnh “%s” cần một câu mô tả ngắn nội dung ảnh "
+		        "cho người không xem được ảnh.",
+		        f->name);
+		return ERR_INVALID;
+	}
+	if ((e = image_probe(u->data, u->len, &info)) == ERR_INVALID)
+		*msg = arena_printf(
+		        a,
+		        "Không đọc được ảnh “%s”: tệp hỏng, không đầy "
+		        "đủ hoặc quá lớn (tối đa %d triệu điểm ảnh, "
+		        "mỗi chiều %d điểm ảnh).",
+		        f->name, IMAGE_MAX_PIXELS / 1000000, IMAGE_MAX_SIDE);
+	return e;
+}
+
+/* Checks every file of the post (files[0..n)), the same file chosen
+ * twice included; the problems, one per file, joined in *msg (in a):
+ * ERR_INVALID.  Any other error of file_check (the server's) at once. */
+static enum err
+files_check(struct req *r, const struct file_in *files, size_t n,
+            const char **msg)
+{
+	struct arena *a = r->arena;
+	struct buf all = BUF_INIT;
+	enum err e = ERR_OK;
+
+	*msg = NULL;
+	for (size_t i = 0; i < n && e == ERR_OK; i++) {
+		const char *m = NULL;
+		enum err fe = ERR_OK;
+
+		for (size_t j = 0; j < i && !m; j++)
+			if (files[j].u->len == files[i].u->len &&
+			    !memcmp(files[j].u->data, files[i].u->data,
+			            files[i].u->len))
+				m = arena_printf(
+				        a,
+				        "Tệp “%s” trùng với tệp “%s” đã "
+				        "chọn.",
+				        files[i].name, files[j].name);
+		if (!m)
+			fe = file_check(a, &files[i], &m);
+		if (fe != ERR_OK && fe != ERR_INVALID)
+			e = fe;
+		else if (m)
+			buf_addf(&all, "%s%s", all.len ? " " : "", m);
+	}
+	if (all.len)
+		*msg = arena_strndup(a, all.p, all.len);
+	buf_release(&all);
+	if (e != ERR_OK)
+		return e;
+	return *msg ? ERR_INVALID : ERR_OK;
+}
+
+/*
+ * A post that failed after files were stored: the attempt still counts
+ * toward the address's limit (contribution_rate_note), so that a post
+ * that fails late cannot be repeated to fill the library, and the media
+ * ids are logged, for the Board to find or delete them.
+ */
+static void
+stored_then_failed(struct req *r, const struct media_album_entry *album,
+                   size_t n, time_t now, const char *what)
+{
+	struct buf ids = BUF_INIT;
+	enum err e;
+
+	if (!n)
+		return;
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&ids, "%s%lld", i ? "," : "",
+		         (long long)album[i].media_id);
+	log_warnx("contribution from '%s' failed after storing media %.*s: %s",
+	          r->client_addr ? r->client_addr : "?", (int)ids.len, ids.p,
+	          what);
+	buf_release(&ids);
+	e = contribution_rate_note(web_store, r->client_addr, now);
+	if (e != ERR_OK)
+		log_errx("cannot count a failed contribution from '%s': %s",
+		         r->client_addr ? r->client_addr : "?", err_str(e));
+}
+
 /* Total bytes of what was posted: the cap covers text and files. */
 static size_t
 posted_bytes(const struct req *r)
@@ -430,13 +590,15 @@ pub_contribute_post(struct req *r, struct resp *rs)
 	struct contrib_problems p;
 	struct contrib_out out;
 	const struct upload *ups[CONTRIB_FILES_MAX];
+	struct file_in files[CONTRIB_FILES_MAX];
 	struct media_album_entry album[CONTRIB_FILES_MAX];
 	struct media cover = {0};
 	struct audit_actor actor = {0, CONTRIB_ACTOR,
 	                            r->client_addr ? r->client_addr : ""};
 	struct catalog *cat;
 	const struct cat_node *sect = NULL;
-	size_t nup;
+	const char *msg;
+	size_t nup, stored = 0;
 	int64_t sid = 0;
 	enum err e;
 
@@ -510,10 +672,27 @@ pub_contribute_post(struct req *r, struct resp *rs)
 		           "thông tin cá nhân của bạn; nếu không, chúng tôi "
 		           "không thể tiếp nhận tin, bài.");
 	nup = real_uploads(r, ups, CONTRIB_FILES_MAX);
-	if (nup > CONTRIB_FILES_MAX)
+	if (nup > CONTRIB_FILES_MAX) {
 		form_error(&v, FI_FILES,
 		           arena_printf(a, "Chỉ gửi được tối đa %d tệp.%s",
 		                        CONTRIB_FILES_MAX, msg_reselect));
+	} else {
+		/* Every file checked before any is stored: a post refused for
+		 * its fourth file must not leave the first three behind. */
+		for (size_t i = 0; i < nup; i++) {
+			files[i].u = ups[i];
+			files[i].name = media_name_clean(a, ups[i]->filename);
+			files[i].desc = file_description(r, ups[i]);
+		}
+		e = files_check(r, files, nup, &msg);
+		if (e != ERR_OK && e != ERR_INVALID) {
+			web_fail(r, rs, e);
+			return;
+		}
+		if (msg)
+			form_error(&v, FI_FILES,
+			           arena_printf(a, "%s%s", msg, msg_reselect));
+	}
 	if (form_has_errors(&v)) {
 		if (nup && !v.err[FI_FILES])
 			form_error(&v, FI_FILES,
@@ -538,17 +717,19 @@ pub_contribute_post(struct req *r, struct resp *rs)
 		return;
 	}
 
-	/* Each file into the library (its own transaction, media.h).  If a
-	 * later step fails the files stay as unused library entries: they
-	 * hold nothing a visitor sees, and the Board may delete them. */
+	/* Each file into the library (its own transaction, media.h).  All
+	 * passed file_check, so only a fault of the server (a disk, the
+	 * database, an encoder) fails here or in contribution_add; then
+	 * the files stored so far stay as unused library entries, logged,
+	 * and the attempt counts toward the address's limit. */
 	for (size_t i = 0; i < nup; i++) {
-		const char *desc = file_description(r, ups[i]), *why = NULL;
+		const char *why = NULL;
 		struct media_upload mu = {
 		        .data = ups[i]->data,
 		        .len = ups[i]->len,
 		        .name = ups[i]->filename,
-		        .alt = desc,
-		        .caption = desc,
+		        .alt = files[i].desc,
+		        .caption = files[i].desc,
 		        .kinds = CONTRIB_KINDS,
 		};
 		struct media m;
@@ -556,22 +737,24 @@ pub_contribute_post(struct req *r, struct resp *rs)
 
 		e = media_upload(web_store, a, &actor, &mu, now, &m, &dup,
 		                 &why);
-		if (e == ERR_INVALID) {
+		if (e != ERR_OK) {
+			stored_then_failed(r, album, stored, now,
+			                   why ? why : err_str(e));
+			if (e != ERR_INVALID) {
+				web_fail(r, rs, e);
+				return;
+			}
 			form_error(&v, FI_FILES,
 			           arena_printf(a, "Tệp “%s”: %s%s",
-			                        media_name_clean(
-			                                a, ups[i]->filename),
+			                        files[i].name,
 			                        why ? why : "không nhận được.",
 			                        msg_reselect));
 			render_form(r, rs, &v, 422);
 			return;
 		}
-		if (e != ERR_OK) {
-			web_fail(r, rs, e);
-			return;
-		}
 		album[i].media_id = m.id;
-		album[i].caption = desc;
+		album[i].caption = files[i].desc;
+		stored = i + 1;
 		if (m.kind == MEDIA_IMAGE && !cover.id)
 			cover = m;
 	}
@@ -580,16 +763,21 @@ pub_contribute_post(struct req *r, struct resp *rs)
 	in.cover = cover.id ? &cover : NULL;
 
 	e = contribution_add(web_store, &in, now, &out, &p);
+	if (e != ERR_OK)
+		stored_then_failed(r, album, stored, now, err_str(e));
 	if (e == ERR_DENIED) {
 		http_error(r, rs, 429, msg_rate);
 		return;
 	}
 	if (e == ERR_INVALID) {
-		/* Checked above; only a file refused for the item (a
-		 * duplicate of one already listed) gets here. */
-		form_error(&v, FI_FILES,
-		           "Không gửi được các tệp này cùng nhau (có tệp bị "
-		           "trùng). Vui lòng chọn lại tệp.");
+		/* Checked above: only what the domain alone refuses (the
+		 * sanitiser, the item's media) gets here. */
+		v.notice = "Không lưu được tin, bài này. Vui lòng kiểm tra "
+		           "lại nội dung rồi gửi lại.";
+		if (nup)
+			form_error(&v, FI_FILES,
+			           "Các tệp đã chọn chưa được gửi. Vui lòng "
+			           "chọn lại tệp.");
 		render_form(r, rs, &v, 422);
 		return;
 	}

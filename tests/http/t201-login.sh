@@ -105,7 +105,7 @@ check "log-out: the session row is gone" \
 	test "$(sql "select count(*) from session where id = '$id'")" = 0
 check "log-out: audited" test "$(last_action)" = logout
 fetch /quan-tri/dang-nhap?thong-bao=da-dang-xuat
-expect_body 'Bạn đã đăng xuất.' "the log-in page says so"
+expect_body 'Anh/chị đã đăng xuất.' "the log-in page says so"
 fetch /quan-tri -b "ttdt_session=$(printf '%064d' 7)"
 expect_location /quan-tri/dang-nhap "a made-up cookie: the log-in page"
 fetch /quan-tri -b "ttdt_session=$(printf '%s' "$cookie" | sed -E 's/^[^=]*=([0-9a-f]+);.*/\1/')"
@@ -133,7 +133,7 @@ check "a locked account: no session" \
 # count is set directly: the delays have one-second granularity).
 sql "insert or replace into login_attempt values ('127.0.0.1', 6, strftime('%s', 'now'))"
 login t "$STAFF" "Demo-chuyenvien-2026"
-expect_body 'Bạn đã đăng nhập sai nhiều lần liên tiếp. Vui lòng đợi một lát rồi thử lại.' \
+expect_body 'Anh/chị đã đăng nhập sai nhiều lần liên tiếp. Vui lòng đợi một lát rồi thử lại.' \
 	"failures in a row from one address: the wait message"
 check "throttled: no session" \
 	test -z "$(grep -i '^set-cookie: ttdt_session' "$HDRS")"

@@ -24,7 +24,7 @@ for p in /quan-tri /quan-tri/ho-so /quan-tri/nguoi-dung; do
 done
 get a /quan-tri/doi-mat-khau
 expect_status 200 "the password change page"
-expect_body 'Bạn cần đổi mật khẩu trước khi tiếp tục' "it says why"
+expect_body 'Anh/chị cần đổi mật khẩu trước khi tiếp tục' "it says why"
 expect_body '<label for="mat_khau_moi">' "the new password has a label"
 expect_body 'autocomplete="new-password"' "autocomplete=new-password"
 expect_no_body 'href="/quan-tri/ho-so"' "no other navigation while the change is pending"

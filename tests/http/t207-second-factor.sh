@@ -29,7 +29,7 @@ for p in /quan-tri /quan-tri/ho-so /quan-tri/nhat-ky; do
 done
 get a /quan-tri/bat-xac-thuc
 expect_status 200 "the enrolment page"
-expect_body 'Vai trò của bạn bắt buộc dùng xác thực hai lớp' "it says why"
+expect_body 'Vai trò của anh/chị bắt buộc dùng xác thực hai lớp' "it says why"
 expect_body '<svg' "a QR code, inline"
 expect_body 'role="img"' "the QR code is an image to assistive technology"
 expect_no_body 'href="/quan-tri/ho-so"' "no other navigation while enrolment is pending"

@@ -204,7 +204,7 @@ expect_body "Chờ duyệt (bản đính chính)" "a correction says so"
 # Another role's queue, and one that does not exist.
 get chuyenvien /quan-tri/hang-doi/cho-duyet
 expect_status 403 "staff may not open the approval queue"
-expect_body "Hàng đợi này không thuộc vai trò của bạn." "the refusal is in Vietnamese"
+expect_body "Hàng đợi này không thuộc vai trò của anh/chị." "the refusal is in Vietnamese"
 get cntt /quan-tri/hang-doi/tre-han
 expect_status 403 "the IT administrator has no queue"
 get truongphong /quan-tri/hang-doi/cho-dang

@@ -100,6 +100,26 @@ for text in "   " "$(head -c 4100 /dev/zero | tr '\0' 'a')"; do
 done
 check "refused comments changed nothing" \
 	test "$(sql "select count(*) from item_comment")/$(sql "select count(*) from audit")" = "1/$n"
+get chuyenvien "/quan-tri/tin-bai/$id"
+expect_body '<label for="noi-dung-gop-y">Góp ý của anh/chị</label>' \
+	"the newsroom says anh/chị, not bạn"
+expect_no_body 'name="noi_dung" rows="4" maxlength' \
+	"the comment box has no maxlength (the limit is in bytes; the server says it)"
+
+# A document's issue date is a date: shown without a time (Điều 9.2.b).
+sql "update item_flow set event_ended_at = NULL,
+	doc_issued_at = (strftime('%s', date('now', '+7 hours')) - 25200)
+	where item_id = $id"
+get chuyenvien "/quan-tri/tin-bai/$id"
+expect_body_re 'Văn bản ban hành ngày</dt> <dd>[0-3][0-9]/[01][0-9]/20[0-9]{2}</dd>' \
+	"the document's issue date is shown as dd/mm/yyyy, no time"
+sql "update item_flow set event_ended_at = $now - 7200, doc_issued_at = NULL
+	where item_id = $id"
+
+# Opening a correction changes nothing yet: the flash says it was opened.
+get chuyenvien "/quan-tri/tin-bai/$id?xong=correct"
+expect_body 'role="status">Đã mở bản sửa cho tin, bài đã đăng.</p>' \
+	"after Sửa tin đã đăng the flash says a correction was opened"
 
 # Revisions: the two newest are compared by default.
 get thuky "/quan-tri/tin-bai/$id/phien-ban"

@@ -5,7 +5,11 @@
 # number whose status the public can look up; the honeypot, the minimum
 # time, the consent, the required contact, the per-address limit, the
 # form token, the size cap and a script disguised as a JPEG each refuse
-# with nothing stored.
+# with nothing stored.  Every file is checked before any is stored: a
+# post whose later file is refused keeps no earlier one, and a post that
+# fails after storing files (a fault of the server) counts toward the
+# limit so that it cannot be repeated without bound.  The e-mail given
+# receives only the reference number.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-admin.sh"
 
@@ -22,6 +26,8 @@ expect_body '<div class="contrib-hp" aria-hidden="true">' \
 	"the honeypot is hidden from assistive technology"
 expect_body 'tabindex="-1" autocomplete="off"' "and from the keyboard"
 expect_body 'value="6" selected' "the news section is chosen by default"
+expect_body 'địa chỉ này chỉ nhận một thư báo số tiếp nhận và đường dẫn tra cứu, không kèm nội dung bạn gửi' \
+	"the e-mail field says it only receives the reference number"
 expect_no_body '<script>' "no inline script"
 check "no cache: Cache-Control no-store" grep -qi '^Cache-Control: no-store' "$HDRS"
 check "the nonce cookie is scoped to /gui-tin-bai, HttpOnly, Strict" \
@@ -34,6 +40,9 @@ expect_body '<a href="/gui-tin-bai">Gửi tin, bài</a>' "the footer links the p
 vips black "$T_TMP/anh.jpg" 64 48 >/dev/null 2>&1
 check "a small JPEG made for the test" test -s "$T_TMP/anh.jpg"
 printf '#!/bin/sh\nrm -rf /\n' >"$T_TMP/script.jpg"
+vips black "$T_TMP/anh2.jpg" 80 60 >/dev/null 2>&1
+check "a second JPEG, not yet in the library" test -s "$T_TMP/anh2.jpg"
+printf '%%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%%%EOF\n' >"$T_TMP/to-trinh.pdf"
 
 items() { sql "select count(*) from item"; }
 n0=$(items)
@@ -173,10 +182,54 @@ n1=$(items)
 m1=$(sql "select count(*) from media")
 send -F "tieu_de=Tệp giả" -F dong_y=1 -F "tep_1=@$T_TMP/script.jpg;type=image/jpeg" -F "mo_ta_1=Ảnh"
 expect_status 422 "a script named .jpg: 422"
-expect_body 'Tệp “script.jpg”' "the message names the file"
+expect_body 'Không nhận tệp “script.jpg”' "the message names the file"
 expect_body 'Vui lòng chọn lại tệp.' "and asks to choose again"
 check "the script: nothing stored" \
 	test "$(items)/$(sql 'select count(*) from media')" = "$n1/$m1"
+
+# A valid photo first, then a script named .jpg: the photo is not kept
+# either, since every file is checked before any is stored; the photo's
+# description is given back, the files must be chosen again.
+r0=$(sql "select count(*) from contribution_rate")
+send -F "tieu_de=Ảnh và tệp giả" -F dong_y=1 \
+	-F "tep_1=@$T_TMP/anh2.jpg;type=image/jpeg" -F "mo_ta_1=Ảnh hội nghị" \
+	-F "tep_2=@$T_TMP/script.jpg;type=image/jpeg" -F "mo_ta_2=Ảnh"
+expect_status 422 "a good photo and a script: 422"
+expect_body 'Không nhận tệp “script.jpg”' "the message names the refused file"
+expect_body 'id="mo_ta_1" name="mo_ta_1" type="text" value="Ảnh hội nghị"' \
+	"the photo's description is filled in again"
+expect_body 'id="mo_ta_2" name="mo_ta_2" type="text" value="Ảnh"' \
+	"and the second one"
+check "the good photo was not stored either" \
+	test "$(items)/$(sql 'select count(*) from media')" = "$n1/$m1"
+# A PDF, then a photo without a description (WCAG 1.1.1): nothing kept.
+send -F "tieu_de=Thiếu mô tả ảnh" -F dong_y=1 \
+	-F "tep_1=@$T_TMP/to-trinh.pdf;type=application/pdf" \
+	-F "tep_2=@$T_TMP/anh2.jpg;type=image/jpeg"
+expect_status 422 "a photo without a description: 422"
+expect_body 'Ảnh “anh2.jpg” cần một câu mô tả ngắn' "the message names the photo"
+check "the PDF before it was not stored" \
+	test "$(items)/$(sql 'select count(*) from media')" = "$n1/$m1"
+# The same file twice.
+send -F "tieu_de=Tệp trùng" -F dong_y=1 \
+	-F "tep_1=@$T_TMP/to-trinh.pdf;type=application/pdf" \
+	-F "tep_2=@$T_TMP/to-trinh.pdf;type=application/pdf"
+expect_status 422 "the same file twice: 422"
+expect_body 'trùng với tệp' "says the files are the same"
+check "the same file twice: nothing stored" \
+	test "$(items)/$(sql 'select count(*) from media')" = "$n1/$m1"
+# Repeated failing posts do not grow the library (6 of them: more than
+# the hour's limit, so these are not counted: nothing was stored).
+for i in 1 2 3 4 5 6; do
+	send -F "tieu_de=Lần $i" -F dong_y=1 \
+		-F "tep_1=@$T_TMP/anh2.jpg;type=image/jpeg" -F "mo_ta_1=Ảnh" \
+		-F "tep_2=@$T_TMP/script.jpg;type=image/jpeg" -F "mo_ta_2=Ảnh"
+	[[ $STATUS == 422 ]] || break
+done
+expect_status 422 "six failing posts: each 422"
+check "six failing posts: no item, no file, no count" \
+	test "$(items)/$(sql 'select count(*) from media')/$(sql 'select count(*) from contribution_rate')" \
+	= "$n1/$m1/$r0"
 
 # The limit: 3 an hour per address; the 2nd and 3rd pass, the 4th not.
 send -F "tieu_de=Tin thứ hai" -F dong_y=1
@@ -190,6 +243,34 @@ expect_body 'gửi nhiều tin, bài trong thời gian ngắn' "in Vietnamese"
 check "the 4th: nothing stored" test "$(items)" = "$n3"
 check "three contribution.add entries in the audit" \
 	test "$(sql "select count(*) from audit where action = 'contribution.add'")" = 3
+
+# A post that fails after a file was stored (here the month's media
+# folder cannot be written: the first file is already in the library,
+# the second cannot be stored) still counts toward the limit.
+sql "delete from contribution_rate"
+month=$T_TMP/media/$(date -u +%Y/%m)
+check "the month's media folder exists" test -d "$month"
+mv "$month" "$month.keep"
+: >"$month"
+m2=$(sql "select count(*) from media")
+for i in 1 2 3; do
+	send -F "tieu_de=Lỗi máy chủ $i" -F dong_y=1 \
+		-F "tep_1=@$T_TMP/anh.jpg;type=image/jpeg" -F "mo_ta_1=Ảnh" \
+		-F "tep_2=@$T_TMP/to-trinh.pdf;type=application/pdf"
+	expect_status 500 "a server fault after a stored file ($i): 500"
+done
+check "each such attempt is counted" \
+	test "$(sql "select count(*) from contribution_rate where addr = '127.0.0.1'")" = 3
+check "nothing new in the library or the items" \
+	test "$(items)/$(sql 'select count(*) from media')" = "$n3/$m2"
+check "the stored media ids are logged" \
+	grep -q "failed after storing media [0-9]" "$T_TMP/server.log"
+send -F "tieu_de=Lỗi máy chủ 4" -F dong_y=1 \
+	-F "tep_1=@$T_TMP/anh.jpg;type=image/jpeg" -F "mo_ta_1=Ảnh" \
+	-F "tep_2=@$T_TMP/to-trinh.pdf;type=application/pdf"
+expect_status 429 "the 4th failing attempt is held back by the limit"
+rm -f "$month"
+mv "$month.keep" "$month"
 
 stop_server
 t_done

@@ -119,7 +119,7 @@ else
 fi
 check "the mail says what waits and links the item's newsroom page" \
 	grep -q "/quan-tri/tin-bai/$I" <(mails_to "thuky@$D")
-check "its subject is Vietnamese" grep -q "Subject: .*Tin bài chờ tiếp nhận" \
+check "its subject is Vietnamese" grep -q "Subject: .*Tin, bài chờ tiếp nhận" \
 	<(mails_to "thuky@$D")
 
 act thuky $I accept submitted
@@ -139,13 +139,13 @@ check "assign: only the assignee" \
 act thanhvien $I send in-editing
 check "send: the Head is told" test "$(told "$tb" $I send)" = 1
 check "send: the Deputy is told" test "$(told "$pb" $I send)" = 1
-check "send: a mail asks the Deputy to approve" wait_mail "phoban@$D" "Tin bài chờ duyệt"
+check "send: a mail asks the Deputy to approve" wait_mail "phoban@$D" "Tin, bài chờ duyệt"
 
 act phoban $I approve pending-approval
 check "approve: the Office is told" test "$(told "$vp" $I approve)" = 1
 check "approve: the author is told" test "$(told "$cv" $I approve)" = 1
 check "approve: not the Deputy itself" test "$(told "$pb" $I approve)" = 0
-check "approve: a mail asks the Office to publish" wait_mail "vanphong@$D" "Tin bài chờ đăng"
+check "approve: a mail asks the Office to publish" wait_mail "vanphong@$D" "Tin, bài chờ đăng"
 
 act vanphong $I publish approved
 check "publish: the author is told" test "$(told "$cv" $I publish)" = 1
@@ -174,6 +174,8 @@ expect_body "Thông báo <span class=\"badge\">$cv_unread<span class=\"sr-only\"
 	"the navigation shows the unread count"
 expect_body 'aria-current="page">Thông báo' "the page is marked current in the navigation"
 expect_body '<strong class="notify-mark">Chưa đọc:</strong>' "unread notices say so in words"
+expect_body_re '<time datetime="20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-9:]{8}\+07:00">[0-3][0-9]/[01][0-9]/20[0-9]{2} [0-9]{2}:[0-9]{2}</time>' \
+	"each notice's time carries an ISO 8601 datetime"
 expect_body "href=\"/quan-tri/tin-bai/$R\"" "a notice links its item"
 expect_body "Lý do: Thiếu ảnh minh họa và nguồn tin" "the return notice shows the reason"
 first=$(grep -o 'Tin, bài “[^”]*”' "$BODY" | head -n 1)
@@ -205,6 +207,8 @@ check "and nothing was marked" test "$(sql "select count(*) from notification wh
 # The dashboard shows the newest unread.
 get chuyenvien /quan-tri
 expect_body '<h2 id="thong-bao-moi">Thông báo mới</h2>' "the dashboard has a new-notices section"
+expect_body_re '<time datetime="20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-9:]{8}\+07:00">' \
+	"the dashboard's notices carry an ISO 8601 datetime"
 expect_body "Tin, bài “Hội nghị tổng kết công tác tư pháp” của anh/chị đã được đăng." \
 	"it lists the newest unread notice"
 check "not the one just read" absent "Tin cần bổ sung” của anh/chị đã bị trả lại" "$BODY"
