@@ -75,7 +75,7 @@ all: $(BUILD)/ttdt
 VENDOR := static/vendor/squire.js static/vendor/purify.js \
 	static/vendor/squire.LICENSE.txt static/vendor/purify.LICENSE.txt
 ifneq ($(wildcard frontend/node_modules/squire-rte),)
-all install: $(VENDOR)
+all install test-bins: $(VENDOR)
 endif
 
 static/vendor/squire.js: frontend/node_modules/squire-rte/dist/squire.js
