@@ -58,4 +58,15 @@ str_filled(const char *s)
 	return false;
 }
 
+/* The index of s in v[0..n) (a table of stable codes: "draft",
+ * "image"...), or -1 if it is not there or s is NULL. */
+static inline int
+str_index(const char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; s && i < n; i++)
+		if (strcmp(s, v[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 #endif

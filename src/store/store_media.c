@@ -30,12 +30,12 @@ media_kind_code(enum media_kind k)
 bool
 media_kind_from_code(const char *code, enum media_kind *out)
 {
-	for (int k = 0; code && k < MEDIA_KIND__MAX; k++)
-		if (strcmp(code, media_codes[k]) == 0) {
-			*out = (enum media_kind)k;
-			return true;
-		}
-	return false;
+	int i = str_index(media_codes, MEDIA_KIND__MAX, code);
+
+	if (i < 0)
+		return false;
+	*out = (enum media_kind)i;
+	return true;
 }
 
 /* Reads MEDIA_COLS (stmt_sqlite.c) from column i on. */

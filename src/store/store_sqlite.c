@@ -81,12 +81,12 @@ item_kind_code(enum item_kind k)
 bool
 item_kind_from_code(const char *code, enum item_kind *out)
 {
-	for (int k = 0; code && k < ITEM_KIND__MAX; k++)
-		if (strcmp(code, kind_codes[k]) == 0) {
-			*out = (enum item_kind)k;
-			return true;
-		}
-	return false;
+	int i = str_index(kind_codes, ITEM_KIND__MAX, code);
+
+	if (i < 0)
+		return false;
+	*out = (enum item_kind)i;
+	return true;
 }
 
 const char *
@@ -98,12 +98,12 @@ item_state_code(enum item_state s)
 bool
 item_state_from_code(const char *code, enum item_state *out)
 {
-	for (int k = 0; code && k < ITEM_STATE__MAX; k++)
-		if (strcmp(code, state_codes[k]) == 0) {
-			*out = (enum item_state)k;
-			return true;
-		}
-	return false;
+	int i = str_index(state_codes, ITEM_STATE__MAX, code);
+
+	if (i < 0)
+		return false;
+	*out = (enum item_state)i;
+	return true;
 }
 
 /* Connections */

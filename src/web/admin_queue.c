@@ -34,12 +34,12 @@ static const char *const queue_codes[ITEM_QUEUE__MAX] = {
 static bool
 queue_from_code(const char *code, enum item_queue *out)
 {
-	for (int q = 0; code && q < ITEM_QUEUE__MAX; q++)
-		if (!strcmp(code, queue_codes[q])) {
-			*out = (enum item_queue)q;
-			return true;
-		}
-	return false;
+	int i = str_index(queue_codes, ITEM_QUEUE__MAX, code);
+
+	if (i < 0)
+		return false;
+	*out = (enum item_queue)i;
+	return true;
 }
 
 enum err
